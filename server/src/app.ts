@@ -1,0 +1,86 @@
+// The application factory: Express + Socket.IO on one http.Server, built from injected
+// platform and services, so tests start the whole product on a random port.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import compression from 'compression';
+import type { Platform } from './context.js';
+import type { Services } from './services.js';
+import { cors } from './http/cors.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { httpMetrics, requestLogging } from './http/observability.js';
+import { loadClientHandler } from './http/client-app.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { authenticate } from './modules/auth/middleware.js';
+import { createRealtime } from './realtime/io.js';
+import type { IoServer } from './realtime/types.js';
+
+export const JSON_BODY_LIMIT = '100kb';
+
+export interface Application {
+  app: Express;
+  http: HttpServer;
+  io: IoServer;
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Stop accepting, drain in-flight requests and sockets; resolves when closed. */
+  close(): Promise<void>;
+}
+
+export async function createApplication(
+  p: Platform,
+  s: Services,
+  opts: { serveClient?: boolean } = {},
+): Promise<Application> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set(
+    'trust proxy',
+    p.config.TRUST_PROXY === 'true' ? true : p.config.TRUST_PROXY === 'false' ? false : p.config.TRUST_PROXY,
+  );
+  app.set('query parser', 'simple');
+
+  app.use(requestLogging(p.logger));
+  app.use(httpMetrics);
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // Server-sent events must not be buffered by compression.
+  app.use(
+    compression({
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').includes('text/event-stream') && compression.filter(req, res),
+    }),
+  );
+  app.use(cors(p.config.ALLOWED_ORIGINS));
+  app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+
+  app.use(healthRoutes(s.health));
+  app.use(authenticate(s.tokens));
+  // Feature routers are mounted here (see modules/*/routes.ts).
+  app.use('/api', notFoundHandler);
+
+  if (opts.serveClient !== false) app.use(await loadClientHandler(p.config.CLIENT_DIR, p.logger));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+
+  const http = createServer(app);
+  http.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
+  http.headersTimeout = 66_000;
+  const realtime = createRealtime(http, p, s);
+  const io = realtime.io;
+
+  return {
+    app,
+    http,
+    io,
+    listen(port = p.config.PORT, host = p.config.HOST) {
+      return new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => resolve(http.address() as AddressInfo));
+      });
+    },
+    async close() {
+      // io.close() also closes the http server, which waits for in-flight requests.
+      await realtime.close();
+    },
+  };
+}

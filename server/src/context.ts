@@ -1,0 +1,65 @@
+// The platform: every external dependency, chosen once from config (real or embedded
+// default). Services and handlers receive what they need from here; nothing else picks.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/orm.js';
+import { MemoryBus, RedisBus, type EventBus } from './platform/bus.js';
+import { MemoryCache, RedisCache, type Cache } from './platform/cache.js';
+import type { Logger } from './platform/logger.js';
+import { redisUp } from './platform/metrics.js';
+import { limiterFactory, type LimiterFactory } from './platform/rate-limit.js';
+import { closeRedis, createRedis, type Redis } from './platform/redis.js';
+import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
+import type { Embedder } from './modules/assistant/embeddings/embedder.js';
+import { version } from './version.js';
+
+export interface Platform {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  /** Command connection; undefined when REDIS_URL is unset (single instance). */
+  redis: Redis | undefined;
+  /** Creates extra connections (subscribers, adapter) with error listeners attached. */
+  newRedis: ((name: string) => Redis) | undefined;
+  bus: EventBus;
+  cache: Cache;
+  limiter: LimiterFactory;
+  embedder: Embedder;
+  instanceId: string;
+  version: string;
+  startedAt: number;
+}
+
+export async function createPlatform(config: Config, logger: Logger): Promise<Platform> {
+  const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const db = await openDatabase(config, logger);
+  const redisUrl = config.REDIS_URL;
+  const newRedis = redisUrl ? (name: string) => createRedis({ url: redisUrl, logger, name }) : undefined;
+  const redis = newRedis?.('main');
+  if (!redis) redisUp.set(1);
+  const bus: EventBus = redis && newRedis ? new RedisBus(redis, newRedis('bus-sub'), logger) : new MemoryBus();
+  const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
+  const embedder = await createEmbedder(config, logger);
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    newRedis,
+    bus,
+    cache,
+    limiter: limiterFactory(redis),
+    embedder,
+    instanceId,
+    version,
+    startedAt: Date.now(),
+  };
+}
+
+export async function closePlatform(p: Platform): Promise<void> {
+  await p.bus.close();
+  if (p.redis) await closeRedis(p.redis);
+  await p.embedder.close?.();
+  await p.db.close();
+}

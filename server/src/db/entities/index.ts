@@ -1,0 +1,31 @@
+export * from './user.js';
+export * from './refresh-token.js';
+export * from './gpu.js';
+export * from './cart.js';
+export * from './order.js';
+export * from './idempotency-key.js';
+export * from './conversation.js';
+export * from './llm-usage.js';
+
+import { UserSchema } from './user.js';
+import { RefreshTokenSchema } from './refresh-token.js';
+import { GpuSchema } from './gpu.js';
+import { CartItemSchema, CartSchema } from './cart.js';
+import { OrderItemSchema, OrderSchema } from './order.js';
+import { IdempotencyKeySchema } from './idempotency-key.js';
+import { ConversationSchema, MessageSchema } from './conversation.js';
+import { LlmUsageSchema } from './llm-usage.js';
+
+export const entities = [
+  UserSchema,
+  RefreshTokenSchema,
+  GpuSchema,
+  CartSchema,
+  CartItemSchema,
+  OrderSchema,
+  OrderItemSchema,
+  IdempotencyKeySchema,
+  ConversationSchema,
+  MessageSchema,
+  LlmUsageSchema,
+];

@@ -1,0 +1,7 @@
+// Migrations in order. Listed explicitly so compiled (dist) and source (tsx) runs agree.
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126000000_init } from './Migration20261126000000_init.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126000000_init', class: Migration20261126000000_init },
+];

@@ -1,0 +1,85 @@
+// Keeps each product's embedding in step with its text and the active embedder: the row
+// records the model that embedded it, so a model change marks every row stale.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GpuSpecs } from '@gpu/shared';
+import type { Embedder } from '../assistant/embeddings/embedder.js';
+import { toVectorLiteral } from '../assistant/embeddings/embedder.js';
+
+export interface EmbeddableProduct {
+  name: string;
+  brand: string;
+  vramGb: number;
+  description: string;
+  specs: GpuSpecs;
+}
+
+/** The text a product is embedded from: identity, key specs, then the description. */
+export function productEmbeddingText(p: EmbeddableProduct): string {
+  const s = p.specs;
+  return [
+    p.name,
+    p.brand,
+    `${p.vramGb}GB VRAM`,
+    s.memoryType,
+    s.series,
+    s.architecture,
+    s.boardPowerW ? `${s.boardPowerW}W` : undefined,
+    p.description,
+  ]
+    .filter(Boolean)
+    .join('. ');
+}
+
+interface Row {
+  id: string;
+  name: string;
+  brand: string;
+  vram_gb: number;
+  description: string;
+  specs: GpuSpecs;
+}
+
+async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const vectors = await embedder.embed(
+    rows.map((r) =>
+      productEmbeddingText({
+        name: r.name,
+        brand: r.brand,
+        vramGb: r.vram_gb,
+        description: r.description,
+        specs: r.specs,
+      }),
+    ),
+  );
+  for (let i = 0; i < rows.length; i++) {
+    await em.execute(`update gpus set embedding = ?::vector, embedding_model = ? where id = ?`, [
+      toVectorLiteral(vectors[i]!),
+      embedder.model,
+      rows[i]!.id,
+    ]);
+  }
+}
+
+/** Re-embeds one product (after a text change). */
+export async function embedProduct(em: EntityManager, embedder: Embedder, id: string): Promise<void> {
+  const rows = await em.execute<Row[]>(`select id, name, brand, vram_gb, description, specs from gpus where id = ?`, [
+    id,
+  ]);
+  await embedRows(em, embedder, rows);
+}
+
+/** Re-embeds every row with no embedding or one from another model. Returns how many. */
+export async function reindexStale(em: EntityManager, embedder: Embedder, batchSize = 64): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await em.execute<Row[]>(
+      `select id, name, brand, vram_gb, description, specs from gpus
+       where embedding is null or embedding_model is distinct from ? order by id limit ?`,
+      [embedder.model, batchSize],
+    );
+    if (rows.length === 0) return total;
+    await embedRows(em, embedder, rows);
+    total += rows.length;
+  }
+}

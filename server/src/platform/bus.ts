@@ -1,0 +1,81 @@
+// The domain-event bus: services say what happened; the realtime gateway (and caches)
+// react. Redis pub/sub joins instances when REDIS_URL is set; in-process otherwise.
+import { EventEmitter } from 'node:events';
+import type { OrderCreatedEvent } from '@gpu/shared';
+import type { Cart } from '@gpu/shared';
+import type { Logger } from './logger.js';
+import { closeRedis, type Redis } from './redis.js';
+
+export interface DomainEvents {
+  'stock.changed': { gpuId: string; stock: number; reason: string };
+  'cart.changed': { userId: string; cart: Cart };
+  'order.created': OrderCreatedEvent;
+  'catalog.changed': { gpuId: string | null };
+}
+export type DomainEventName = keyof DomainEvents;
+export type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => void;
+
+export interface EventBus {
+  publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void>;
+  subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void;
+  close(): Promise<void>;
+}
+
+export class MemoryBus implements EventBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  async publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void> {
+    // Deliver asynchronously, as a network bus would, so publishers never run handlers inline.
+    queueMicrotask(() => this.emitter.emit(type, payload));
+  }
+  subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void {
+    this.emitter.on(type, handler);
+    return () => this.emitter.off(type, handler);
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+const channelPrefix = 'bus:';
+
+/** Redis pub/sub bus: every instance (the publisher included) receives through its subscription. */
+export class RedisBus implements EventBus {
+  private readonly local = new EventEmitter().setMaxListeners(0);
+
+  constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    private readonly logger: Logger,
+  ) {
+    // ioredis re-subscribes by itself after a reconnect.
+    void this.sub.psubscribe(`${channelPrefix}*`).catch((err: Error) => {
+      this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
+    });
+    this.sub.on('pmessage', (_pattern: string, channel: string, message: string) => {
+      try {
+        this.local.emit(channel.slice(channelPrefix.length), JSON.parse(message));
+      } catch (err) {
+        this.logger.error({ err, channel }, 'bad bus message');
+      }
+    });
+  }
+
+  async publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void> {
+    try {
+      await this.pub.publish(channelPrefix + type, JSON.stringify(payload));
+    } catch (err) {
+      // The change is committed in the database; watchers resync on reconnect (stock:watch ack).
+      this.logger.warn({ err: (err as Error).message, type }, 'bus publish failed (redis down?)');
+    }
+  }
+
+  subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void {
+    this.local.on(type, handler);
+    return () => this.local.off(type, handler);
+  }
+
+  async close(): Promise<void> {
+    this.local.removeAllListeners();
+    await closeRedis(this.sub);
+  }
+}

@@ -1,0 +1,81 @@
+// Cache-aside store for hot reads. Invalidation bumps a namespace version, so every key of
+// that namespace is dropped at once, on every instance (Redis) or in-process (memory).
+import type { Logger } from './logger.js';
+import type { Redis } from './redis.js';
+import { cacheLookups } from './metrics.js';
+
+export interface Cache {
+  get<T>(namespace: string, key: string): Promise<T | undefined>;
+  set(namespace: string, key: string, value: unknown, ttlS: number): Promise<void>;
+  invalidate(namespace: string): Promise<void>;
+}
+
+export class MemoryCache implements Cache {
+  private readonly entries = new Map<string, { value: string; expires: number }>();
+  private readonly versions = new Map<string, number>();
+  constructor(private readonly maxEntries = 5_000) {}
+
+  private full(ns: string, key: string) {
+    return `${ns}:${this.versions.get(ns) ?? 0}:${key}`;
+  }
+  async get<T>(ns: string, key: string): Promise<T | undefined> {
+    const k = this.full(ns, key);
+    const hit = this.entries.get(k);
+    if (!hit || hit.expires < Date.now()) {
+      if (hit) this.entries.delete(k);
+      cacheLookups.inc({ result: 'miss' });
+      return undefined;
+    }
+    cacheLookups.inc({ result: 'hit' });
+    return JSON.parse(hit.value) as T;
+  }
+  async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(this.full(ns, key), { value: JSON.stringify(value), expires: Date.now() + ttlS * 1000 });
+  }
+  async invalidate(ns: string): Promise<void> {
+    this.versions.set(ns, (this.versions.get(ns) ?? 0) + 1);
+    for (const k of this.entries.keys()) if (k.startsWith(`${ns}:`)) this.entries.delete(k);
+  }
+}
+
+/** Redis cache. A Redis failure is a miss, never an error for the caller. */
+export class RedisCache implements Cache {
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+    private readonly prefix = 'cache:',
+  ) {}
+
+  private async version(ns: string): Promise<string> {
+    return (await this.redis.get(`${this.prefix}${ns}:version`)) ?? '0';
+  }
+  async get<T>(ns: string, key: string): Promise<T | undefined> {
+    try {
+      const v = await this.version(ns);
+      const raw = await this.redis.get(`${this.prefix}${ns}:${v}:${key}`);
+      cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
+      return raw ? (JSON.parse(raw) as T) : undefined;
+    } catch (err) {
+      cacheLookups.inc({ result: 'error' });
+      this.logger.debug({ err: (err as Error).message }, 'cache get failed');
+      return undefined;
+    }
+  }
+  async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
+    try {
+      const v = await this.version(ns);
+      await this.redis.set(`${this.prefix}${ns}:${v}:${key}`, JSON.stringify(value), 'EX', ttlS);
+    } catch (err) {
+      this.logger.debug({ err: (err as Error).message }, 'cache set failed');
+    }
+  }
+  async invalidate(ns: string): Promise<void> {
+    try {
+      await this.redis.incr(`${this.prefix}${ns}:version`);
+    } catch (err) {
+      // Entries are short-lived (TTL), so a missed invalidation heals itself quickly.
+      this.logger.warn({ err: (err as Error).message, ns }, 'cache invalidate failed');
+    }
+  }
+}

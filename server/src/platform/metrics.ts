@@ -1,0 +1,135 @@
+// Every Prometheus metric the product exports, defined once. Names are part of the
+// operations contract (Grafana dashboard and alerts in helm/), so change them together.
+import client from 'prom-client';
+
+export const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+
+const registers = [registry];
+
+export const httpDuration = new client.Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration by route template, method and status',
+  labelNames: ['method', 'route', 'status_code'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers,
+});
+
+export const httpErrors = new client.Counter({
+  name: 'http_errors_total',
+  help: 'HTTP error responses by status and error code',
+  labelNames: ['status_code', 'code'] as const,
+  registers,
+});
+
+export const socketClients = new client.Gauge({
+  name: 'socketio_connected_clients',
+  help: 'Connected Socket.IO clients on this instance',
+  labelNames: ['namespace'] as const,
+  registers,
+});
+
+export const socketEvents = new client.Counter({
+  name: 'socketio_events_total',
+  help: 'Socket.IO events received',
+  labelNames: ['event', 'namespace'] as const,
+  registers,
+});
+
+export const socketRejections = new client.Counter({
+  name: 'socketio_rejections_total',
+  help: 'Socket handshakes or events refused (auth, origin, rate limit, payload)',
+  labelNames: ['reason'] as const,
+  registers,
+});
+
+export const activeGenerations = new client.Gauge({
+  name: 'chat_active_generations',
+  help: 'Assistant answers being generated on this instance',
+  registers,
+});
+
+export const llmTimeToFirstToken = new client.Histogram({
+  name: 'llm_time_to_first_token_seconds',
+  help: 'Time from chat:send to the first streamed token',
+  labelNames: ['provider', 'model'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 20],
+  registers,
+});
+
+export const llmTokens = new client.Counter({
+  name: 'llm_tokens_total',
+  help: 'LLM tokens by provider, model and kind (prompt|completion)',
+  labelNames: ['provider', 'model', 'kind'] as const,
+  registers,
+});
+
+export const llmTokensPerSecond = new client.Histogram({
+  name: 'llm_tokens_per_second',
+  help: 'Completion tokens per second of a streamed answer',
+  labelNames: ['provider'] as const,
+  buckets: [5, 10, 25, 50, 100, 200, 400, 800, 1600],
+  registers,
+});
+
+export const llmRequests = new client.Counter({
+  name: 'llm_requests_total',
+  help: 'LLM generations by provider and outcome',
+  labelNames: ['provider', 'outcome'] as const,
+  registers,
+});
+
+export const groundingChecks = new client.Counter({
+  name: 'llm_grounding_checks_total',
+  help: 'Post-stream grounding verdicts',
+  labelNames: ['result'] as const,
+  registers,
+});
+
+export const retrievalDuration = new client.Histogram({
+  name: 'retrieval_duration_seconds',
+  help: 'Product retrieval (filters + vector + full-text fusion) duration',
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+  registers,
+});
+
+export const retrievalResults = new client.Histogram({
+  name: 'retrieval_results',
+  help: 'Products returned by retrieval',
+  buckets: [0, 1, 2, 3, 5, 8, 13],
+  registers,
+});
+
+export const checkouts = new client.Counter({
+  name: 'checkout_total',
+  help: 'Checkout attempts by outcome',
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
+export const stockChanges = new client.Counter({
+  name: 'stock_changes_total',
+  help: 'Stock changes by reason',
+  labelNames: ['reason'] as const,
+  registers,
+});
+
+export const redisUp = new client.Gauge({
+  name: 'redis_up',
+  help: '1 when Redis answers (or is not configured), 0 when it is down',
+  registers,
+});
+
+export const cacheLookups = new client.Counter({
+  name: 'cache_lookups_total',
+  help: 'Catalog cache lookups by result',
+  labelNames: ['result'] as const,
+  registers,
+});
+
+export const rateLimitHits = new client.Counter({
+  name: 'rate_limit_hits_total',
+  help: 'Requests or events refused by a rate limiter',
+  labelNames: ['limiter'] as const,
+  registers,
+});

@@ -1,0 +1,40 @@
+// Rate limiters (rate-limiter-flexible): Redis-backed so limits hold across instances,
+// with an in-memory insurance limiter that takes over while Redis is unreachable.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from './redis.js';
+
+export interface LimiterOptions {
+  keyPrefix: string;
+  /** Allowed actions per window. */
+  points: number;
+  /** Window length in seconds. */
+  duration: number;
+  /** Seconds to block once exhausted (0: until the window ends). */
+  blockDuration?: number;
+}
+
+export type LimiterFactory = (opts: LimiterOptions) => RateLimiterAbstract;
+
+export function limiterFactory(redis: Redis | undefined): LimiterFactory {
+  return (opts) => {
+    const memory = new RateLimiterMemory({ ...opts, keyPrefix: `${opts.keyPrefix}:mem` });
+    if (!redis) return memory;
+    return new RateLimiterRedis({
+      ...opts,
+      storeClient: redis,
+      insuranceLimiter: memory,
+      rejectIfRedisNotReady: false,
+    });
+  };
+}
+
+/** Seconds until the limiter lets the key through again, or null when it is allowed now. */
+export async function consume(limiter: RateLimiterAbstract, key: string, points = 1): Promise<number | null> {
+  try {
+    await limiter.consume(key, points);
+    return null;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    throw res;
+  }
+}

@@ -1,0 +1,16 @@
+// One-time start-up work after migrations: seed an empty catalog, bootstrap the admin.
+import type { Platform } from './context.js';
+import { catalogIsEmpty, seedCatalog } from './db/seed/seed-catalog.js';
+import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
+
+export async function runStartupTasks(p: Platform): Promise<void> {
+  const em = p.db.orm.em.fork();
+  if (p.config.SEED_ON_START && (await catalogIsEmpty(em))) {
+    const result = await seedCatalog(em, p.embedder);
+    p.logger.info(result, 'catalog seeded');
+  }
+  if (p.config.ADMIN_EMAIL && p.config.ADMIN_PASSWORD) {
+    const outcome = await bootstrapAdmin(em, p.config.ADMIN_EMAIL, p.config.ADMIN_PASSWORD);
+    p.logger.info({ email: p.config.ADMIN_EMAIL, outcome }, 'admin account bootstrapped');
+  }
+}

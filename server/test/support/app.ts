@@ -1,0 +1,70 @@
+// Starts the whole product in-process on a random loopback port, on a fresh database,
+// with the same code path as `main.ts` (config -> platform -> start-up -> services -> app).
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createPlatform, closePlatform, type Platform } from '../../src/context.js';
+import { createServices, type Services } from '../../src/services.js';
+import { createApplication, type Application } from '../../src/app.js';
+import { runStartupTasks } from '../../src/startup.js';
+import { createLogger } from '../../src/platform/logger.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { createTestRedisUrl } from './redis.js';
+
+export const ADMIN = { email: 'admin@test.local', password: 'Admin-Password-123!' };
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
+
+export interface TestApp {
+  url: string;
+  config: Config;
+  platform: Platform;
+  services: Services;
+  application: Application;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Use Redis when available (default true). */
+  redis?: boolean;
+  /** Reuse an existing database instead of creating one. */
+  database?: TestDatabase;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  const redisUrl = opts.redis === false ? undefined : await createTestRedisUrl();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_ALLOWLIST: '',
+    ...database.env,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...opts.env,
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const platform = await createPlatform(config, logger);
+  await runStartupTasks(platform);
+  const services = createServices(platform);
+  const application = await createApplication(platform, services, { serveClient: false });
+  const address: AddressInfo = await application.listen(0, '127.0.0.1');
+  let closed = false;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    platform,
+    services,
+    application,
+    database,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await application.close();
+      await closePlatform(platform);
+      if (!opts.database) await database.drop();
+    },
+  };
+}
