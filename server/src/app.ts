@@ -55,7 +55,10 @@ export async function createApplication(
 
   app.use(healthRoutes(s.health));
   app.use(authenticate(s.tokens));
-  // Feature routers are mounted here (see modules/*/routes.ts).
+  // Feature routers (modules/*/routes.ts), one line each:
+  // -- auth, catalog, media, docs --
+  // -- cart, orders --
+  // -- assistant, conversations --
   app.use('/api', notFoundHandler);
 
   if (opts.serveClient !== false) app.use(await loadClientHandler(p.config.CLIENT_DIR, p.logger));

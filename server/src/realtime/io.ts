@@ -10,6 +10,8 @@ import { socketClients, socketRejections } from '../platform/metrics.js';
 import { closeRedis } from '../platform/redis.js';
 import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
 import type { IoServer } from './types.js';
+import { registerInventorySocket } from '../modules/inventory/socket.js';
+import { registerAssistantSocket } from '../modules/assistant/socket.js';
 import { rooms } from './types.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
@@ -52,6 +54,9 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     const actor = socket.data.actor;
     if (actor.kind === 'user') void socket.join(rooms.user(actor.userId));
     socket.on('disconnect', () => socketClients.dec({ namespace: '/' }));
+    // Each module registers its own events (handlers parse, call a service, ack).
+    registerInventorySocket(socket, p, s);
+    registerAssistantSocket(socket, p, s);
   });
 
   return {
