@@ -411,9 +411,7 @@ function parse(src: string, file: string): Parsed {
   let pos = 0;
 
   // Parses until one of the terminators; returns the nodes and the terminating keyword action.
-  const parseList = (
-    terms: string[],
-  ): { nodes: Node[]; term: string | null; rest: Tok[]; line: number } => {
+  const parseList = (terms: string[]): { nodes: Node[]; term: string | null; rest: Tok[]; line: number } => {
     const nodes: Node[] = [];
     while (pos < pieces.length) {
       const p = pieces[pos++]!;
@@ -468,7 +466,12 @@ function parse(src: string, file: string): Parsed {
         const name = p.toks[1];
         if (name?.t !== 'str') throw err('template needs a name');
         const rest = p.toks.slice(2);
-        nodes.push({ k: 'template', name: name.v, pipe: rest.length ? parsePipeline(rest, p.line, file) : null, line: p.line });
+        nodes.push({
+          k: 'template',
+          name: name.v,
+          pipe: rest.length ? parsePipeline(rest, p.line, file) : null,
+          line: p.line,
+        });
       } else if (kw === 'block' || kw === 'break' || kw === 'continue') {
         throw err(`{{ ${kw} }} is not supported by this renderer`);
       } else {
@@ -569,7 +572,8 @@ export class ChartRenderer {
         if (Array.isArray(v)) v.forEach((e, i) => items.push([BigInt(i), e]));
         else if (isDict(v)) for (const k of Object.keys(v).sort()) items.push([k, v[k]]);
         else if (typeof v === 'bigint') for (let i = 0n; i < v; i++) items.push([i, i]);
-        else if (v !== undefined && v !== null) throw new TemplateError(`${st.file}:${n.pipe.line}: range can't iterate over ${goString(v)}`);
+        else if (v !== undefined && v !== null)
+          throw new TemplateError(`${st.file}:${n.pipe.line}: range can't iterate over ${goString(v)}`);
         if (items.length === 0) return n.otherwise ? this.exec(n.otherwise, dot, st) : '';
         let out = '';
         for (const [key, elem] of items) {
@@ -643,7 +647,8 @@ export class ChartRenderer {
       if (v === undefined || v === null) {
         throw new TemplateError(`${st.file}:${line}: nil pointer evaluating ${trail}.${key}`);
       }
-      if (!isDict(v)) throw new TemplateError(`${st.file}:${line}: can't evaluate field ${key} in ${trail} (${kindOf(v)})`);
+      if (!isDict(v))
+        throw new TemplateError(`${st.file}:${line}: can't evaluate field ${key} in ${trail} (${kindOf(v)})`);
       v = v[key];
       trail += `.${key}`;
     }
@@ -712,9 +717,15 @@ export class ChartRenderer {
         return name === 'nindent' ? `\n${body}` : body;
       }
       case 'quote':
-        return a.filter((v) => v !== undefined && v !== null).map((v) => JSON.stringify(str(v))).join(' ');
+        return a
+          .filter((v) => v !== undefined && v !== null)
+          .map((v) => JSON.stringify(str(v)))
+          .join(' ');
       case 'squote':
-        return a.filter((v) => v !== undefined && v !== null).map((v) => `'${str(v)}'`).join(' ');
+        return a
+          .filter((v) => v !== undefined && v !== null)
+          .map((v) => `'${str(v)}'`)
+          .join(' ');
       case 'default':
         if (a.length < 1 || a.length > 2) throw err('wants 1 or 2 arguments');
         return a.length === 1 || isEmpty(a[1]) ? a[0] : a[1];

@@ -52,7 +52,8 @@ export function decodeS3Key(key: string): string {
 }
 
 function jsonLog(message: string, fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ message, ...fields }));
+  // One JSON line per event on stdout: CloudWatch Logs keeps it as is.
+  process.stdout.write(`${JSON.stringify({ message, ...fields })}\n`);
 }
 
 /** ObjectStore over the AWS SDK v3 S3 client. */
@@ -103,11 +104,22 @@ export function createHandler(deps: ThumbnailDeps): (event: S3Event) => Promise<
         log('thumbnail skipped: source too large', { bucket, key, size: record.s3.object.size });
         continue;
       }
+      // A key outside the original/<gpuId>/<uuid>.<ext> convention is skipped, not retried:
+      // no retry can make it valid.
+      let target: string;
       try {
-        const target = deps.thumbnailKeyFor(key);
-        if (!target.startsWith(THUMBNAIL_PREFIX)) {
-          throw new Error(`thumbnailKeyFor(${key}) returned ${target}, outside ${THUMBNAIL_PREFIX}`);
-        }
+        target = deps.thumbnailKeyFor(key);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        result.skipped.push({ key, reason });
+        log('thumbnail skipped: unexpected key', { bucket, key, reason });
+        continue;
+      }
+      if (!target.startsWith(THUMBNAIL_PREFIX)) {
+        result.skipped.push({ key, reason: `thumbnail key ${target} is outside ${THUMBNAIL_PREFIX}` });
+        continue;
+      }
+      try {
         const source = await deps.store.get(bucket, key);
         const thumbnail = await deps.makeThumbnail(source);
         await deps.store.put(bucket, target, thumbnail, key);
