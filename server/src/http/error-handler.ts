@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toProblem } from '../platform/errors.js';
 import { httpErrors } from '../platform/metrics.js';
+import { isDatabaseUnavailable } from '../db/pg-errors.js';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -26,6 +27,11 @@ function classify(err: unknown): AppError {
     default:
       break;
   }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError(503, 'service_unavailable', 'The database is temporarily unavailable; please retry shortly', undefined, {
+      'Retry-After': '2',
+    });
+  }
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(status, 'bad_request', 'Bad request');
@@ -39,7 +45,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     return;
   }
   const appErr = classify(err);
-  if (appErr.status >= 500) req.log?.error({ err }, 'request failed');
+  if (appErr.status === 503) req.log?.warn({ err: (err as Error)?.message }, 'dependency unavailable');
+  else if (appErr.status >= 500) req.log?.error({ err }, 'request failed');
   else req.log?.info({ status: appErr.status, code: appErr.code, detail: appErr.message }, 'request rejected');
   httpErrors.inc({ status_code: String(appErr.status), code: appErr.code });
   for (const [k, v] of Object.entries(appErr.headers ?? {})) res.setHeader(k, v);

@@ -67,6 +67,12 @@ describe('database outage', () => {
     expect(health.body.status).toBe('degraded');
     expect(health.body.checks.database.status).toBe('down');
     expect(JSON.stringify(health.body)).not.toMatch(/\n\s+at /);
+    // A request that needs the database gets a clear, retryable 503, not a 500.
+    const list = await api(app.url, `/api/gpus?q=outage${Date.now()}`);
+    expect(list.status).toBe(503);
+    expect(list.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(list.headers.get('retry-after')).toBeTruthy();
+    expect(list.body).toMatchObject({ status: 503, code: 'service_unavailable' });
     // Liveness does not depend on the database: the orchestrator must not restart us.
     expect((await api(app.url, '/healthz')).status).toBe(200);
 
