@@ -59,9 +59,9 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev \
 FROM --platform=linux/amd64 ${NODE_IMAGE} AS lambda-build
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 WORKDIR /src
-COPY infra/lambda/thumbnail/package.json infra/lambda/thumbnail/package.json
+COPY infra/lambda/thumbnail/package.json infra/lambda/thumbnail/package-lock.json infra/lambda/thumbnail/
 RUN --mount=type=cache,target=/root/.npm \
-    cd infra/lambda/thumbnail && npm install --os=linux --cpu=x64
+    cd infra/lambda/thumbnail && npm ci --os=linux --cpu=x64
 COPY tsconfig.json ./
 COPY infra/lambda/thumbnail/ infra/lambda/thumbnail/
 COPY server/src/ server/src/
