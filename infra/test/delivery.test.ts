@@ -174,7 +174,8 @@ describe('Dockerfile', () => {
       .filter((i) => i.op === 'RUN')
       .map((i) => i.args)
       .join('\n');
-    expect(runs).toMatch(/npm install --os=linux --cpu=x64/);
+    expect(runs).toMatch(/npm ci --os=linux --cpu=x64/);
+    expect(existsSync(join(root, 'infra/lambda/thumbnail/package-lock.json'))).toBe(true);
     expect(runs).toMatch(/npm run build/);
     const lambda = stage('lambda-thumbnail');
     expect(lambda.instructions.find((i) => i.op === 'CMD')?.args).toBe('["index.handler"]');
