@@ -34,18 +34,19 @@ export async function startTcpProxy(target: { host?: string; port?: number; path
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
+  const cut = () => {
+    enabled = false;
+    for (const s of open) s.destroy();
+    open.clear();
+  };
   return {
     port,
-    cut() {
-      enabled = false;
-      for (const s of open) s.destroy();
-      open.clear();
-    },
+    cut,
     restore() {
       enabled = true;
     },
     async close() {
-      this.cut();
+      cut();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
