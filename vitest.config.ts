@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['helm/test/**/*.test.ts', 'infra/test/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
+      // Client logic in Node, then the browser suites (Chromium against the real server).
+      'client/vitest.config.ts',
+      'client/vitest.e2e.config.ts',
     ],
   },
 });

@@ -9,10 +9,9 @@ const sharedSrc = fileURLToPath(new URL('../shared/src/index.ts', import.meta.ur
 
 export default defineConfig({
   plugins: [sveltekit()],
-  resolve: {
-    conditions: ['source'],
-    alias: { '@gpu/shared': sharedSrc },
-  },
+  // An alias, not resolve.conditions: setting conditions would replace Vite's defaults
+  // (including "browser", which makes `svelte` resolve to its client runtime).
+  resolve: { alias: { '@gpu/shared': sharedSrc } },
   server: {
     proxy: {
       '/api': api,

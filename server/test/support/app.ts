@@ -29,6 +29,8 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Reuse an existing database instead of creating one. */
   database?: TestDatabase;
+  /** Serve the built web client (client/build) as `npm start` does; browser tests need it. */
+  serveClient?: boolean;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -49,7 +51,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const platform = await createPlatform(config, logger);
   await runStartupTasks(platform);
   const services = createServices(platform);
-  const application = await createApplication(platform, services, { serveClient: false });
+  const application = await createApplication(platform, services, { serveClient: opts.serveClient ?? false });
   const address: AddressInfo = await application.listen(0, '127.0.0.1');
   let closed = false;
   return {

@@ -28,6 +28,7 @@ export const session = new SessionState();
 let current: StoredSession | null = null;
 let refreshing: Promise<boolean> | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 const listeners = new Set<(change: SessionChange) => void>();
 
 export function onSessionChange(fn: (change: SessionChange) => void): () => void {
@@ -53,15 +54,15 @@ function adopt(next: StoredSession | null, change: SessionChange, persist = true
   if (persist) writeStored(storageKeys.session, next ? JSON.stringify(next) : null);
   schedule();
   // A refresh for the same user keeps sockets; a different user (or none) reconnects them.
-  const effective: SessionChange = change === 'refresh' && prevUser !== next?.user.id ? (next ? 'login' : 'logout') : change;
+  const effective: SessionChange =
+    change === 'refresh' && prevUser !== next?.user.id ? (next ? 'login' : 'logout') : change;
   for (const fn of listeners) fn(effective);
 }
 
 function fromAuth(a: AuthResponse | Omit<AuthResponse, 'user'>, user?: User): StoredSession {
   const u = 'user' in a ? a.user : user;
   if (!u) throw new Error('auth response without user');
-  const expiresAt =
-    typeof a.expiresIn === 'number' ? Date.now() + a.expiresIn * 1000 : tokenExpiry(a.accessToken);
+  const expiresAt = typeof a.expiresIn === 'number' ? Date.now() + a.expiresIn * 1000 : tokenExpiry(a.accessToken);
   return { user: u, accessToken: a.accessToken, refreshToken: a.refreshToken, expiresAt };
 }
 
@@ -127,7 +128,10 @@ export async function login(email: string, password: string): Promise<User> {
 }
 
 export async function register(email: string, password: string, name?: string): Promise<User> {
-  const res = await postJson<AuthResponse>('/api/auth/register', name ? { email, password, name } : { email, password });
+  const res = await postJson<AuthResponse>(
+    '/api/auth/register',
+    name ? { email, password, name } : { email, password },
+  );
   session.expired = false;
   adopt(fromAuth(res), 'login');
   return res.user;

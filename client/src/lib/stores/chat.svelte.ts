@@ -1,0 +1,242 @@
+// The conversation on the home page. Answers stream in as chat:token events; a per-message
+// TokenStream orders them by seq and drops duplicates, so a resume after a reconnect
+// (chat:resume from the last seq seen) completes the text with no gap and no repeat.
+import type { ChatDoneEvent, ChatErrorEvent, ChatProductsEvent, ChatTokenEvent, Conversation, Gpu } from '@gpu/shared';
+import { api } from '../api.js';
+import { acceptToken, createTokenStream, hasGap, lastSeq, type TokenStream } from '../chat/token-stream.js';
+import { getSocket, onConnected } from '../socket.js';
+import { uuid } from '../uuid.js';
+import { onSessionChange } from './session.svelte.js';
+
+export type TurnStatus = 'pending' | 'streaming' | 'done' | 'cancelled' | 'length' | 'error';
+
+export interface ChatTurn {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  status: TurnStatus;
+  messageId?: string;
+  /** For an answer: the question it answers (used by regenerate). */
+  prompt?: string;
+  products: Gpu[];
+  notes?: ChatProductsEvent['notes'];
+  done?: ChatDoneEvent;
+  /** An error code (socket ack / chat:error) or 'timeout'. */
+  error?: string;
+}
+
+class ChatState {
+  turns = $state<ChatTurn[]>([]);
+  conversationId = $state<string | null>(null);
+  /** Shown briefly after an answer resumed across a reconnect. */
+  resumed = $state(false);
+  busy = $derived(this.turns.some((t) => t.status === 'pending' || t.status === 'streaming'));
+}
+export const chat = new ChatState();
+
+type Early =
+  | { kind: 'products'; e: ChatProductsEvent }
+  | { kind: 'token'; e: ChatTokenEvent }
+  | { kind: 'done'; e: ChatDoneEvent };
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const streams = new Map<string, TokenStream>();
+/** Events that arrived before chat:send's ack told us their messageId. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const early = new Map<string, Early[]>();
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const stopRequested = new Set<string>();
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const lastResume = new Map<string, number>();
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const lastEvent = new Map<string, number>();
+/** An answer silent this long while connected is asked for again (a lost event, a dead room). */
+const STALL_MS = 15_000;
+let started = false;
+
+function turnFor(messageId: string): ChatTurn | undefined {
+  return chat.turns.find((t) => t.messageId === messageId);
+}
+
+function keepEarly(messageId: string, ev: Early): void {
+  const list = early.get(messageId) ?? [];
+  list.push(ev);
+  early.set(messageId, list);
+  // Events for answers this tab never asked for (another tab's) must not pile up.
+  if (early.size > 20) early.delete(early.keys().next().value!);
+}
+
+function onProducts(e: ChatProductsEvent): void {
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'products', e });
+  turn.products = e.products;
+  turn.notes = e.notes;
+}
+
+function onToken(e: ChatTokenEvent): void {
+  lastEvent.set(e.messageId, Date.now());
+  const turn = turnFor(e.messageId);
+  const stream = streams.get(e.messageId);
+  if (!turn || !stream) return keepEarly(e.messageId, { kind: 'token', e });
+  const text = acceptToken(stream, e.seq, e.text);
+  if (text) turn.text += text;
+  if (turn.status === 'pending') turn.status = 'streaming';
+  if (hasGap(stream)) resume(e.messageId);
+}
+
+function onDone(e: ChatDoneEvent): void {
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'done', e });
+  turn.done = e;
+  turn.status = e.finishReason === 'stop' ? 'done' : e.finishReason === 'cancelled' ? 'cancelled' : e.finishReason;
+  const stream = streams.get(e.messageId);
+  if (stream && hasGap(stream)) resume(e.messageId);
+}
+
+function onError(e: ChatErrorEvent): void {
+  const turn = e.messageId ? turnFor(e.messageId) : chat.turns.findLast((t) => t.status === 'pending');
+  if (!turn) return;
+  turn.status = 'error';
+  turn.error = e.code;
+}
+
+/** Asks the server to replay what we missed (throttled per message). */
+function resume(messageId: string): void {
+  const s = getSocket();
+  const stream = streams.get(messageId);
+  const now = Date.now();
+  if (!stream || !s.connected || now - (lastResume.get(messageId) ?? 0) < 1500) return;
+  lastResume.set(messageId, now);
+  s.emit('chat:resume', { messageId, afterSeq: lastSeq(stream) });
+}
+
+function start(): void {
+  if (started) return;
+  started = true;
+  const s = getSocket();
+  s.on('chat:products', onProducts);
+  s.on('chat:token', onToken);
+  s.on('chat:done', onDone);
+  s.on('chat:error', onError);
+  setInterval(() => {
+    const now = Date.now();
+    for (const t of chat.turns) {
+      if (t.status !== 'streaming' || !t.messageId) continue;
+      if (now - (lastEvent.get(t.messageId) ?? now) > STALL_MS) {
+        lastEvent.set(t.messageId, now);
+        resume(t.messageId);
+      }
+    }
+  }, 5_000);
+  onConnected((first) => {
+    if (first) return;
+    for (const t of chat.turns) {
+      if (t.status !== 'streaming' || !t.messageId) continue;
+      lastResume.delete(t.messageId);
+      resume(t.messageId);
+      chat.resumed = true;
+      setTimeout(() => (chat.resumed = false), 4000);
+    }
+  });
+  // A different user (or none) must not see the previous user's conversation.
+  onSessionChange((change) => {
+    if (change !== 'refresh') newChat();
+  });
+}
+
+function attach(turn: ChatTurn, messageId: string): void {
+  turn.messageId = messageId;
+  turn.status = 'streaming';
+  lastEvent.set(messageId, Date.now());
+  streams.set(messageId, createTokenStream());
+  for (const ev of early.get(messageId) ?? []) {
+    if (ev.kind === 'products') onProducts(ev.e);
+    else if (ev.kind === 'token') onToken(ev.e);
+    else onDone(ev.e);
+  }
+  early.delete(messageId);
+  if (stopRequested.delete(turn.id)) getSocket().emit('chat:stop', { messageId });
+}
+
+export function initChat(): void {
+  start();
+}
+
+export async function sendMessage(message: string, opts: { regenerate?: boolean } = {}): Promise<void> {
+  start();
+  const text = message.trim();
+  if (!text || chat.busy) return;
+  if (!opts.regenerate) chat.turns.push({ id: uuid(), role: 'user', text, status: 'done', products: [] });
+  const id = uuid();
+  chat.turns.push({ id, role: 'assistant', text: '', status: 'pending', prompt: text, products: [] });
+  // Work through the store's proxy so changes re-render.
+  const turn = chat.turns.at(-1)!;
+  const payload = {
+    message: text,
+    clientMessageId: id,
+    ...(chat.conversationId ? { conversationId: chat.conversationId } : {}),
+  };
+  try {
+    const ack = await getSocket().timeout(20_000).emitWithAck('chat:send', payload);
+    if (!ack.ok) {
+      turn.status = 'error';
+      turn.error = ack.error.code;
+      return;
+    }
+    chat.conversationId = ack.conversationId;
+    attach(turn, ack.messageId);
+  } catch {
+    turn.status = 'error';
+    turn.error = 'timeout';
+  }
+}
+
+export function stopAnswer(): void {
+  const turn = chat.turns.findLast((t) => t.status === 'pending' || t.status === 'streaming');
+  if (!turn) return;
+  if (turn.messageId) getSocket().emit('chat:stop', { messageId: turn.messageId });
+  else stopRequested.add(turn.id);
+}
+
+export function regenerate(): void {
+  const last = chat.turns.at(-1);
+  if (!last || last.role !== 'assistant' || !last.prompt || chat.busy) return;
+  chat.turns.pop();
+  void sendMessage(last.prompt, { regenerate: true });
+}
+
+export function newChat(): void {
+  stopAnswer();
+  chat.turns = [];
+  chat.conversationId = null;
+  streams.clear();
+  early.clear();
+}
+
+/** Loads a saved conversation (signed-in users) so the shopper can read and continue it. */
+export async function openConversation(id: string): Promise<void> {
+  start();
+  const conv = await api<Conversation>(`/api/conversations/${id}`);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  const ids = [...new Set(conv.messages.flatMap((m) => m.productIds))].slice(0, 24);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  const products = new Map<string, Gpu>();
+  await Promise.all(
+    ids.map((gid) =>
+      api<Gpu>(`/api/gpus/${gid}`).then(
+        (g) => products.set(gid, g),
+        () => undefined, // a product since removed: show the text without its card
+      ),
+    ),
+  );
+  streams.clear();
+  chat.conversationId = conv.id;
+  chat.turns = conv.messages.map((m, i) => ({
+    id: m.id,
+    role: m.role,
+    text: m.content,
+    status: m.finishReason && m.finishReason !== 'stop' ? m.finishReason : 'done',
+    messageId: m.id,
+    prompt: m.role === 'assistant' ? conv.messages[i - 1]?.content : undefined,
+    products: m.productIds.map((gid) => products.get(gid)).filter((g): g is Gpu => Boolean(g)),
+  }));
+}
