@@ -23,7 +23,8 @@ export function parseIpAllowlist(entries: readonly string[]): IpAllowlist {
     const [addr = '', bits] = entry.split('/');
     const ip = normalize(addr);
     const family = isIP(ip);
-    if (!family) throw new ConfigError(`Invalid configuration: RATE_LIMIT_ALLOWLIST "${entry}" is not an IP address or CIDR`);
+    if (!family)
+      throw new ConfigError(`Invalid configuration: RATE_LIMIT_ALLOWLIST "${entry}" is not an IP address or CIDR`);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (bits === undefined) {
       list.addAddress(ip, type);

@@ -70,8 +70,16 @@ export const gpuCreateSchema = z
   .strict();
 export type GpuCreate = z.infer<typeof gpuCreateSchema>;
 
-/** PUT and PATCH: partial update, only the sent fields change. */
+/**
+ * PUT and PATCH: partial update, only the sent fields change. The create defaults are removed
+ * first: inside `.partial()` a `.default()` would still fire and reset unsent fields.
+ */
 export const gpuUpdateSchema = gpuCreateSchema
+  .extend({
+    description: z.string().trim().max(4000),
+    isActive: z.boolean(),
+    specs: gpuSpecsSchema,
+  })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field is required' });

@@ -26,3 +26,22 @@ export const uploadResponseSchema = z.object({
   maxBytes: z.number().int(),
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+/** After a PUT to an S3 upload URL: record the object as the product's image. */
+export const imageCompleteSchema = z
+  .object({
+    gpuId: uuid,
+    key: z.string().min(1).max(300),
+  })
+  .strict();
+export type ImageCompleteInput = z.infer<typeof imageCompleteSchema>;
+
+/** Answer of POST /api/images/complete and of a local-store upload PUT. */
+export const imageCompleteResponseSchema = z.object({
+  gpuId: uuid,
+  key: z.string(),
+  thumbnailKey: z.string(),
+  imageUrl: z.string(),
+  thumbnailUrl: z.string(),
+});
+export type ImageCompleteResponse = z.infer<typeof imageCompleteResponseSchema>;

@@ -1,0 +1,153 @@
+// Catalog read benchmark: autocannon on GET /api/gpus with filters, served from the cache
+// (the same URL every time) and uncached (a different maxPrice each request, so every request
+// misses and runs the SQL), next to a bare node:http JSON route in the same process that
+// returns the same body. Prints req/s, p50/p99 latency and the ratio to the bare route.
+// autocannon fires from a worker thread, so the load generator does not share the server's
+// event loop (it still shares the machine's cores).
+//
+//   npx tsx --conditions=source scripts/bench/catalog.ts
+//
+// Embedded defaults (PGlite, in-memory cache) unless DATABASE_URL / REDIS_URL are set; with
+// DATABASE_URL a temporary database is created on that server and dropped afterwards.
+// BENCH_DURATION_S (default 10) and BENCH_CONNECTIONS (default 10) tune each case.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { loadConfig } from '../../server/src/config.js';
+import { closePlatform, createPlatform } from '../../server/src/context.js';
+import { createServices } from '../../server/src/services.js';
+import { createApplication } from '../../server/src/app.js';
+import { runStartupTasks } from '../../server/src/startup.js';
+import { createLogger } from '../../server/src/platform/logger.js';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+interface AutocannonRequest {
+  /** In workers mode, functions are given as a file path (a CommonJS module exporting one). */
+  setupRequest?: string;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  workers?: number;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const catalogPath = '/api/gpus?brand=NVIDIA&maxPrice=1000&sort=price';
+
+async function withAdminDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A throwaway database: a PGlite directory, or a new database on DATABASE_URL's server. */
+async function benchDatabase(): Promise<{ env: Record<string, string>; label: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-pglite-'));
+    return {
+      env: { PGLITE_DIR: dir },
+      label: 'PGlite (embedded)',
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  await withAdminDb(base, (c) => c.query(`create database ${name}`));
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    label: 'PostgreSQL',
+    drop: () => withAdminDb(base, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
+}
+
+async function run(name: string, url: string, requests?: AutocannonRequest[]) {
+  const r = await autocannon({ url, connections, duration: durationS, workers: 1, ...(requests ? { requests } : {}) });
+  if (r.non2xx || r.errors) console.warn(`  ${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const uploads = mkdtempSync(path.join(tmpdir(), 'bench-uploads-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    UPLOADS_DIR: uploads,
+    RATE_LIMIT_ALLOWLIST: '127.0.0.1,::1',
+    ...db.env,
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  });
+  const platform = await createPlatform(config, createLogger('silent'));
+  await runStartupTasks(platform);
+  const services = createServices(platform);
+  const application = await createApplication(platform, services, { serveClient: false });
+  const { port } = await application.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${port}`;
+
+  // The bare route answers with the very same body, so only the stack differs.
+  const sample = await (await fetch(base + catalogPath)).text();
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(sample),
+    });
+    res.end(sample);
+  });
+  const barePort = await listen(bare);
+
+  console.log(
+    `catalog bench: ${db.label}, cache ${config.REDIS_URL ? 'Redis' : 'in-memory'}, node ${process.version}, ` +
+      `${cpus().length} CPUs, ${connections} connections, ${durationS}s per case, body ${sample.length} bytes`,
+  );
+  const uncachedRequest = fileURLToPath(new URL('./catalog-uncached-request.cjs', import.meta.url));
+  const results = [
+    await run('bare node:http (same JSON)', `http://127.0.0.1:${barePort}/`),
+    await run('GET /api/gpus cached', base + catalogPath),
+    await run('GET /api/gpus uncached', base, [{ setupRequest: uncachedRequest }]),
+  ];
+  const bareRps = results[0]!.rps;
+  console.log('');
+  console.log('| case | req/s | p50 ms | p99 ms | vs bare |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareRps).toFixed(2)}x |`);
+  }
+
+  bare.close();
+  await application.close();
+  await closePlatform(platform);
+  await db.drop();
+  rmSync(uploads, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

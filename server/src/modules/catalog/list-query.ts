@@ -1,0 +1,97 @@
+// SQL for GET /api/gpus: filters, full-text search and sorting, with `?` parameters only.
+// Full text ORs the 'simple', 'english' and 'spanish' parsings of `q` over the generated
+// `search_vector`; an ILIKE on name and SKU catches partial model numbers ("407", "4070ti").
+// Mode 'all' needs every word (websearch syntax: quotes, -exclusions, "or"); mode 'any', the
+// fallback when 'all' finds nothing, takes products matching any word, best ranked first: a
+// Spanish question ("tarjeta para juegos 4K") still finds the English-described cards.
+import type { GpuListQuery } from '@gpu/shared';
+
+export interface ListSql {
+  /** `from ... where ...` shared by the page and the count query. */
+  from: string;
+  orderBy: string;
+  params: unknown[];
+  /** Parameters used by `orderBy` (after `from`'s). */
+  orderParams: unknown[];
+}
+
+const sortColumns: Record<string, string> = {
+  price: 'price_cents asc',
+  '-price': 'price_cents desc',
+  name: 'name asc',
+  '-name': 'name desc',
+  vramGb: 'vram_gb asc',
+  '-vramGb': 'vram_gb desc',
+  stock: 'stock asc',
+  '-stock': 'stock desc',
+};
+
+/** `%` `_` and `\` are LIKE wildcards/escape: match them literally. */
+export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// Float-safe conversions for bounds: 19.99 * 100 is 1998.9999999999998.
+const minCents = (dollars: number) => Math.ceil(dollars * 100 - 1e-6);
+const maxCents = (dollars: number) => Math.floor(dollars * 100 + 1e-6);
+
+/** The words of `q` joined with `|` for to_tsquery; letters and digits only, so never a syntax error. */
+export function anyWordQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.map((w) => w.toLowerCase()))].slice(0, 16).join(' | ');
+}
+
+export type MatchMode = 'all' | 'any';
+
+export function buildListSql(query: GpuListQuery, opts: { includeInactive: boolean; mode?: MatchMode }): ListSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const orderParams: unknown[] = [];
+  const q = query.q?.trim() || undefined;
+  let from = 'gpus';
+
+  if (q) {
+    // One-row subquery: the tsquery is computed once and referenced by name.
+    const fn = opts.mode === 'any' ? 'to_tsquery' : 'websearch_to_tsquery';
+    const text = opts.mode === 'any' ? anyWordQuery(q) : q;
+    from = `gpus, (select ${fn}('simple', ?) || ${fn}('english', ?) || ${fn}('spanish', ?) as tsq) as search`;
+    params.push(text, text, text);
+  }
+  if (!opts.includeInactive) where.push('is_active');
+  if (query.brand) {
+    where.push('brand = ?');
+    params.push(query.brand);
+  }
+  if (query.minPrice !== undefined) {
+    where.push('price_cents >= ?');
+    params.push(minCents(query.minPrice));
+  }
+  if (query.maxPrice !== undefined) {
+    where.push('price_cents <= ?');
+    params.push(maxCents(query.maxPrice));
+  }
+  if (query.minVram !== undefined) {
+    where.push('vram_gb >= ?');
+    params.push(query.minVram);
+  }
+  if (query.inStock === true) where.push('stock > 0');
+  if (q) {
+    const pattern = likePattern(q);
+    where.push(`(search_vector @@ search.tsq or name ilike ? escape '\\' or sku ilike ? escape '\\')`);
+    params.push(pattern, pattern);
+  }
+
+  const sort = query.sort ?? (q ? 'relevance' : 'name');
+  let orderBy: string;
+  if (sort === 'relevance' && q) {
+    // Name matches first (a model number typed by the shopper), then text rank.
+    orderBy = `(name ilike ? escape '\\') desc, ts_rank_cd(search_vector, search.tsq) desc, name asc, id asc`;
+    orderParams.push(likePattern(q));
+  } else {
+    orderBy = `${sortColumns[sort] ?? sortColumns.name}, id asc`;
+  }
+  return {
+    from: where.length ? `${from} where ${where.join(' and ')}` : from,
+    orderBy,
+    params,
+    orderParams,
+  };
+}

@@ -1,0 +1,66 @@
+// OpenAPI: /api/gpus (public listing and detail, admin writes).
+import { z } from 'zod';
+import { gpuCreateSchema, gpuListQuerySchema, gpuListSchema, gpuSchema, gpuUpdateSchema, idParam } from '@gpu/shared';
+import { bearerSecurity, json, jsonBody, problems, type OpenAPIRegistry } from '../../http/openapi-common.js';
+
+/** The named `Gpu` component; reuse it (e.g. in cart or assistant docs) instead of naming it again. */
+export const GpuDoc = gpuSchema.meta({ id: 'Gpu' });
+const GpuList = gpuListSchema.extend({ items: z.array(GpuDoc) }).meta({ id: 'GpuList' });
+const GpuCreate = gpuCreateSchema.meta({ id: 'GpuCreate' });
+const GpuUpdate = gpuUpdateSchema.meta({ id: 'GpuUpdate' });
+
+export function registerCatalogOpenApi(registry: OpenAPIRegistry): void {
+  const tags = ['catalog'];
+  const Gpu = GpuDoc;
+  const params = idParam;
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/gpus',
+    tags,
+    summary: 'List products',
+    description:
+      '`q` is full-text (English, Spanish and plain tokens) plus partial name/SKU match; `sort` defaults to `relevance` with `q`, else `name`. Only active products, unless an admin sends `includeInactive=true`. `pageSize` above 100 is a 400.',
+    request: { query: gpuListQuerySchema },
+    responses: { 200: json(GpuList, 'One page and the total under the filters'), ...problems(400) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/gpus/{id}',
+    tags,
+    summary: 'One product (404 when missing or inactive, unless admin)',
+    request: { params },
+    responses: { 200: json(Gpu, 'The product'), ...problems(400, 404) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/gpus',
+    tags,
+    summary: 'Create a product (admin)',
+    security: bearerSecurity,
+    request: { body: jsonBody(GpuCreate) },
+    responses: { 201: json(Gpu, 'Created'), ...problems(400, 401, 403, 409, 413) },
+  });
+  for (const method of ['put', 'patch'] as const) {
+    registry.registerPath({
+      method,
+      path: '/api/gpus/{id}',
+      tags,
+      summary: `Update a product (admin; ${method.toUpperCase()} is a partial update)`,
+      description:
+        'Only the fields sent change (`specs`, when sent, is replaced as a whole). A text change re-computes the embedding; a stock change is published as `stock.changed`.',
+      security: bearerSecurity,
+      request: { params, body: jsonBody(GpuUpdate) },
+      responses: { 200: json(Gpu, 'Updated product'), ...problems(400, 401, 403, 404, 409, 413) },
+    });
+  }
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/gpus/{id}',
+    tags,
+    summary: 'Soft-delete a product (admin): isActive=false',
+    security: bearerSecurity,
+    request: { params },
+    responses: { 204: { description: 'Deactivated' }, ...problems(400, 401, 403, 404) },
+  });
+}

@@ -1,0 +1,42 @@
+// /api/gpus: public listing and detail; admin create, update (PUT and PATCH are both
+// partial), soft delete. Role checks run before any parsing.
+import { Router, type Request, type Response } from 'express';
+import { gpuCreateSchema, gpuListQuerySchema, gpuUpdateSchema, idParam } from '@gpu/shared';
+import { parseBody, parseParams, parseQuery } from '../../http/validate.js';
+import { isAdmin } from '../auth/actor.js';
+import { requireAdmin } from '../auth/middleware.js';
+import type { CatalogService } from './service.js';
+
+export function catalogRoutes(catalog: CatalogService): Router {
+  const r = Router();
+
+  r.get('/api/gpus', async (req, res) => {
+    const query = parseQuery(gpuListQuerySchema, req);
+    const includeInactive = query.includeInactive === true && isAdmin(req.actor);
+    res.json(await catalog.list(query, { includeInactive }));
+  });
+
+  r.get('/api/gpus/:id', async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    res.json(await catalog.get(id, { admin: isAdmin(req.actor) }));
+  });
+
+  r.post('/api/gpus', requireAdmin, async (req, res) => {
+    const gpu = await catalog.create(parseBody(gpuCreateSchema, req));
+    res.status(201).location(`/api/gpus/${gpu.id}`).json(gpu);
+  });
+
+  const update = async (req: Request, res: Response) => {
+    const { id } = parseParams(idParam, req);
+    res.json(await catalog.update(id, parseBody(gpuUpdateSchema, req)));
+  };
+  r.put('/api/gpus/:id', requireAdmin, update);
+  r.patch('/api/gpus/:id', requireAdmin, update);
+
+  r.delete('/api/gpus/:id', requireAdmin, async (req, res) => {
+    const { id } = parseParams(idParam, req);
+    await catalog.remove(id);
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,240 @@
+// The product catalog: filtered listing with full-text search, one product, and admin writes.
+// Reads are cache-aside (Redis or memory); every write invalidates the namespace, and so does
+// every `stock.changed` on the bus (checkout), so a listing never shows a stale stock level.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Gpu, GpuCreate, GpuList, GpuListQuery, GpuUpdate } from '@gpu/shared';
+import type { EventBus } from '../../platform/bus.js';
+import type { Cache } from '../../platform/cache.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import type { Logger } from '../../platform/logger.js';
+import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { StockService } from '../inventory/stock-service.js';
+import { dollarsToCents, gpuColumns, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
+import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
+import { embedProduct } from './product-embeddings.js';
+
+export const CATALOG_CACHE_NS = 'catalog';
+const CACHE_TTL_S = 30;
+/** A second invalidation after a write catches a reader that loaded the old row mid-commit. */
+const LATE_INVALIDATION_MS = 1_000;
+
+export interface CatalogServiceDeps {
+  em: () => EntityManager;
+  cache: Cache;
+  bus: EventBus;
+  stock: StockService;
+  embedder: Embedder;
+  assetUrl: AssetUrl;
+  logger: Logger;
+}
+
+const textFields = ['name', 'brand', 'vramGb', 'description', 'specs'] as const;
+const columnOf = {
+  sku: 'sku',
+  name: 'name',
+  brand: 'brand',
+  vramGb: 'vram_gb',
+  description: 'description',
+  isActive: 'is_active',
+} as const;
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; name?: string };
+  return e?.code === '23505' || e?.name === 'UniqueConstraintViolationException';
+}
+
+export class CatalogService {
+  constructor(private readonly deps: CatalogServiceDeps) {}
+
+  /** Invalidate on stock changes made elsewhere (checkout, other instances). Returns unsubscribe. */
+  watch(): () => void {
+    const bus = this.deps.bus;
+    const offs = [
+      bus.subscribe('stock.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
+      bus.subscribe('catalog.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  async list(query: GpuListQuery, opts: { includeInactive: boolean }): Promise<GpuList> {
+    const key = `list:${JSON.stringify({ ...query, includeInactive: opts.includeInactive })}`;
+    const cached = await this.deps.cache.get<GpuList>(CATALOG_CACHE_NS, key);
+    if (cached) return cached;
+    let page = await this.queryPage(query, opts.includeInactive, 'all');
+    if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
+      page = await this.queryPage(query, opts.includeInactive, 'any');
+    }
+    const result: GpuList = {
+      items: page.rows.map((r) => toGpu(r, this.deps.assetUrl)),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: page.total,
+    };
+    await this.deps.cache.set(CATALOG_CACHE_NS, key, result, CACHE_TTL_S);
+    return result;
+  }
+
+  private async queryPage(
+    query: GpuListQuery,
+    includeInactive: boolean,
+    mode: MatchMode,
+  ): Promise<{ rows: GpuRow[]; total: number }> {
+    const sql = buildListSql(query, { includeInactive, mode });
+    const offset = (query.page - 1) * query.pageSize;
+    const em = this.deps.em();
+    const rows = await em.execute<(GpuRow & { total_count: string })[]>(
+      `select ${gpuColumns}, count(*) over() as total_count from ${sql.from}
+       order by ${sql.orderBy} limit ? offset ?`,
+      [...sql.params, ...sql.orderParams, query.pageSize, offset],
+    );
+    if (rows[0]) return { rows, total: Number(rows[0].total_count) };
+    if (offset === 0) return { rows, total: 0 };
+    // Past the last page: the window count has no row to ride on.
+    const counted = await em.execute<{ total: string }[]>(`select count(*) as total from ${sql.from}`, sql.params);
+    return { rows, total: Number(counted[0]?.total ?? 0) };
+  }
+
+  /** One product; inactive ones only for admins. */
+  async get(id: string, opts: { admin: boolean }): Promise<Gpu> {
+    const key = `gpu:${id}`;
+    let gpu = await this.deps.cache.get<Gpu>(CATALOG_CACHE_NS, key);
+    if (!gpu) {
+      const row = await this.findRow(this.deps.em(), id);
+      if (!row) throw notFound('Product');
+      gpu = toGpu(row, this.deps.assetUrl);
+      await this.deps.cache.set(CATALOG_CACHE_NS, key, gpu, CACHE_TTL_S);
+    }
+    if (!gpu.isActive && !opts.admin) throw notFound('Product');
+    return gpu;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.deps.em().execute(`select 1 from gpus where id = ?`, [id]);
+    return rows.length > 0;
+  }
+
+  async create(input: GpuCreate): Promise<Gpu> {
+    const row = await this.write(async (tx) => {
+      const inserted = await tx.execute<{ id: string }[]>(
+        `insert into gpus (sku, name, brand, vram_gb, price_cents, stock, description, is_active, specs)
+         values (?, ?, ?, ?, ?, 0, ?, ?, ?::jsonb) returning id`,
+        [
+          input.sku,
+          input.name,
+          input.brand,
+          input.vramGb,
+          dollarsToCents(input.price),
+          input.description,
+          input.isActive,
+          JSON.stringify(input.specs),
+        ],
+      );
+      const id = inserted[0]!.id;
+      // Initial stock goes through the one stock service like every other change.
+      await this.deps.stock.set(tx, id, input.stock);
+      return (await this.findRow(tx, id))!;
+    });
+    await this.afterWrite(row.id, { reembed: true, stock: row.stock });
+    return toGpu(row, this.deps.assetUrl);
+  }
+
+  /** PUT and PATCH: only the fields present change. */
+  async update(id: string, patch: GpuUpdate): Promise<Gpu> {
+    let reembed = false;
+    let stockChanged = false;
+    const row = await this.write(async (tx) => {
+      const current = await this.findRow(tx, id, true);
+      if (!current) throw notFound('Product');
+      const before = toGpu(current, this.deps.assetUrl);
+      reembed = textFields.some(
+        (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(before[f]),
+      );
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      for (const [field, column] of Object.entries(columnOf) as [keyof typeof columnOf, string][]) {
+        if (patch[field] === undefined) continue;
+        sets.push(`${column} = ?`);
+        params.push(patch[field]);
+      }
+      if (patch.price !== undefined) {
+        sets.push('price_cents = ?');
+        params.push(dollarsToCents(patch.price));
+      }
+      if (patch.specs !== undefined) {
+        sets.push('specs = ?::jsonb');
+        params.push(JSON.stringify(patch.specs));
+      }
+      if (sets.length)
+        await tx.execute(`update gpus set ${sets.join(', ')}, updated_at = now() where id = ?`, [...params, id]);
+      if (patch.stock !== undefined && patch.stock !== before.stock) {
+        await this.deps.stock.set(tx, id, patch.stock);
+        stockChanged = true;
+      }
+      return (await this.findRow(tx, id))!;
+    });
+    await this.afterWrite(id, { reembed, stock: stockChanged ? row.stock : undefined });
+    return toGpu(row, this.deps.assetUrl);
+  }
+
+  /** Soft delete: the product disappears from the storefront, orders keep their reference. */
+  async remove(id: string): Promise<void> {
+    const rows = await this.deps
+      .em()
+      .execute(`update gpus set is_active = false, updated_at = now() where id = ? returning id`, [id]);
+    if (rows.length === 0) throw notFound('Product');
+    await this.afterWrite(id, { reembed: false });
+  }
+
+  /** Records a product's image keys (media uploads). Returns the keys they replaced. */
+  async setImage(
+    id: string,
+    keys: { imageKey: string; thumbnailKey: string },
+  ): Promise<{ imageKey: string | null; thumbnailKey: string | null }> {
+    const previous = await this.deps.em().transactional(async (tx) => {
+      const current = await this.findRow(tx, id, true);
+      if (!current) throw notFound('Product');
+      await tx.execute(`update gpus set image_key = ?, thumbnail_key = ?, updated_at = now() where id = ?`, [
+        keys.imageKey,
+        keys.thumbnailKey,
+        id,
+      ]);
+      return { imageKey: current.image_key, thumbnailKey: current.thumbnail_key };
+    });
+    await this.afterWrite(id, { reembed: false });
+    return previous;
+  }
+
+  private async findRow(em: EntityManager, id: string, lock = false): Promise<GpuRow | undefined> {
+    const rows = await em.execute<GpuRow[]>(`select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`, [
+      id,
+    ]);
+    return rows[0];
+  }
+
+  private async write<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.deps.em().transactional(fn);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('A product with this SKU already exists');
+      throw err;
+    }
+  }
+
+  /** After commit: embedding, cache, and the events realtime and other instances react to. */
+  private async afterWrite(id: string, change: { reembed: boolean; stock?: number }): Promise<void> {
+    if (change.reembed) {
+      try {
+        await embedProduct(this.deps.em(), this.deps.embedder, id);
+      } catch (err) {
+        // The row is saved; `npm run reindex` (or the next seed) fills a missing embedding.
+        this.deps.logger.warn({ err: (err as Error).message, gpuId: id }, 'product re-embedding failed');
+      }
+    }
+    await this.deps.cache.invalidate(CATALOG_CACHE_NS);
+    setTimeout(() => void this.deps.cache.invalidate(CATALOG_CACHE_NS), LATE_INVALIDATION_MS).unref();
+    if (change.stock !== undefined) {
+      await this.deps.stock.publish([{ gpuId: id, stock: change.stock, reason: 'admin' }]);
+    }
+    await this.deps.bus.publish('catalog.changed', { gpuId: id });
+  }
+}
