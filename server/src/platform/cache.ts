@@ -39,6 +39,10 @@ export class MemoryCache implements Cache {
   }
 }
 
+// Reads the namespace version and the versioned entry in one round trip.
+const versionedGet = `local v = redis.call('GET', KEYS[1]) or '0'
+return redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])`;
+
 /** Redis cache. A Redis failure is a miss, never an error for the caller. */
 export class RedisCache implements Cache {
   constructor(
@@ -52,8 +56,13 @@ export class RedisCache implements Cache {
   }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
     try {
-      const v = await this.version(ns);
-      const raw = await this.redis.get(`${this.prefix}${ns}:${v}:${key}`);
+      const raw = (await this.redis.eval(
+        versionedGet,
+        1,
+        `${this.prefix}${ns}:version`,
+        `${this.prefix}${ns}:`,
+        key,
+      )) as string | null;
       cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
       return raw ? (JSON.parse(raw) as T) : undefined;
     } catch (err) {
