@@ -15,6 +15,7 @@ export default tseslint.config(
       'models/**',
       'coverage/**',
       'test-results/**',
+      '**/.scratch/**',
       'infra/lambda/thumbnail/dist/**',
     ],
   },

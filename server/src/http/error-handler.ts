@@ -28,9 +28,15 @@ function classify(err: unknown): AppError {
       break;
   }
   if (isDatabaseUnavailable(err)) {
-    return new AppError(503, 'service_unavailable', 'The database is temporarily unavailable; please retry shortly', undefined, {
-      'Retry-After': '2',
-    });
+    return new AppError(
+      503,
+      'service_unavailable',
+      'The database is temporarily unavailable; please retry shortly',
+      undefined,
+      {
+        'Retry-After': '2',
+      },
+    );
   }
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

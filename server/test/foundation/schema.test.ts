@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) => app.platform.db.orm.em.fork().execute<T>(query, params);
+const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) =>
+  app.platform.db.orm.em.fork().execute<T>(query, params);
 
 beforeAll(async () => {
   app = await startTestApp({ redis: false });

@@ -5,7 +5,8 @@ import { seedCatalog } from '../../src/db/seed/seed-catalog.js';
 import { catalog } from '../../src/db/seed/catalog-data.js';
 
 let app: TestApp;
-const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) => app.platform.db.orm.em.fork().execute<T>(query, params);
+const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) =>
+  app.platform.db.orm.em.fork().execute<T>(query, params);
 const count = async (table: string) =>
   Number((await sql<{ n: string }[]>(`select count(*)::text as n from ${table}`))[0]!.n);
 
