@@ -11,6 +11,8 @@ export interface DomainEvents {
   'cart.changed': { userId: string; cart: Cart };
   'order.created': OrderCreatedEvent;
   'catalog.changed': { gpuId: string | null };
+  /** chat:stop reached an instance that is not generating the answer: the one that is aborts it. */
+  'chat.stop-requested': { messageId: string };
 }
 export type DomainEventName = keyof DomainEvents;
 export type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => void;
@@ -61,6 +63,12 @@ export class RedisBus implements EventBus {
   }
 
   async publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void> {
+    if (this.pub.status !== 'ready') {
+      // While Redis is down a command waits in ioredis' offline queue for seconds before it
+      // fails; the publisher (an HTTP request) must not wait for that. Drop it instead.
+      this.logger.warn({ type }, 'bus publish dropped (redis not ready)');
+      return;
+    }
     try {
       await this.pub.publish(channelPrefix + type, JSON.stringify(payload));
     } catch (err) {

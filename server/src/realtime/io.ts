@@ -1,23 +1,33 @@
 // The Socket.IO server: transport limits, origin allowlist (allowRequest, which also stops
-// cross-site WebSocket hijacking), the Redis adapter across instances, handshake auth.
+// cross-site WebSocket hijacking), the Redis adapter across instances, handshake auth,
+// per-user event limits, token-expiry disconnects, the `/admin` namespace with its stats,
+// the gateway from domain events to rooms, and the shutdown drain.
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { Server, type Namespace } from 'socket.io';
 import type { Platform } from '../context.js';
 import type { Services } from '../services.js';
 import { isOriginAllowed } from '../http/origin.js';
-import { socketClients, socketRejections } from '../platform/metrics.js';
-import { closeRedis } from '../platform/redis.js';
+import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
 import type { IoServer } from './types.js';
 import { registerInventorySocket } from '../modules/inventory/socket.js';
 import { registerAssistantSocket } from '../modules/assistant/socket.js';
 import { rooms } from './types.js';
+import { createRedisAdapter } from './redis-adapter.js';
+import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
+import { startGateway } from './gateway.js';
+import { createAdminNamespace, registerAdminNamespace } from './admin-namespace.js';
+import { InstanceRegistry, startStatsLoop } from './instance-stats.js';
+import { limitSocketEvents, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
+import { closeAtTokenExpiry } from './session-expiry.js';
+import { drainConnections } from './drain.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
 
 export interface Realtime {
   io: IoServer;
+  /** Shutdown step 1: tells every local socket and closes them in batches over ~2 s. */
+  drain(): Promise<void>;
   /** Closes every socket, the adapter and its Redis connections (and the http server). */
   close(): Promise<void>;
 }
@@ -36,8 +46,13 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     },
   });
 
-  const adapterClients = p.newRedis ? { pub: p.newRedis('io-pub'), sub: p.newRedis('io-sub') } : undefined;
-  if (adapterClients) io.adapter(createAdapter(adapterClients.pub, adapterClients.sub));
+  const redisAdapter = p.newRedis ? createRedisAdapter(p.newRedis, p.logger) : undefined;
+  if (redisAdapter) io.adapter(redisAdapter.adapter);
+  // Cluster workers without Redis (WORKERS > 1) meet through the primary (cluster/primary.ts).
+  else if (p.cluster) io.adapter(createClusterAdapter());
+
+  // One per-user budget for incoming events on every namespace and instance.
+  const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });
 
   io.use((socket, next) => {
     actorFromHandshake(s.tokens, socket.handshake.auth).then(
@@ -54,18 +69,50 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     const actor = socket.data.actor;
     if (actor.kind === 'user') void socket.join(rooms.user(actor.userId));
     socket.on('disconnect', () => socketClients.dec({ namespace: '/' }));
+    limitSocketEvents(socket, {
+      limiter: eventLimiter,
+      namespace: '/',
+      logger: p.logger,
+      onRejected: (error) => socket.emit('chat:error', error),
+    });
+    closeAtTokenExpiry(socket);
     // Each module registers its own events (handlers parse, call a service, ack).
     registerInventorySocket(socket, p, s);
     registerAssistantSocket(socket, p, s);
   });
 
+  const admin = createAdminNamespace(io);
+  const stats = startStatsLoop({
+    registry: new InstanceRegistry(p.redis, p.instanceId),
+    load: async () => ({
+      clients: io.engine.clientsCount,
+      chats: (await activeGenerations.get()).values[0]?.value ?? 0,
+    }),
+    emit: (e) => admin.local.to(rooms.admins).emit('stats', e),
+    logger: p.logger,
+  });
+  registerAdminNamespace(admin, p, s, {
+    currentStats: stats.current,
+    guard: (socket) => {
+      limitSocketEvents(socket, { limiter: eventLimiter, namespace: admin.name, logger: p.logger });
+      closeAtTokenExpiry(socket);
+    },
+  });
+  const stopGateway = startGateway(io, admin, p.bus);
+
   return {
     io,
+    async drain() {
+      const closed = await drainConnections([io.of('/'), admin as unknown as Namespace]);
+      if (closed) p.logger.info({ connections: closed }, 'sockets drained');
+    },
     async close() {
+      stopGateway();
+      await stats.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
-      if (adapterClients) await Promise.all([closeRedis(adapterClients.pub), closeRedis(adapterClients.sub)]);
+      await redisAdapter?.close();
     },
   };
 }

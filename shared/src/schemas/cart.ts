@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.js';
+import { money, uuid } from './common.js';
 
 export const cartItemSchema = z.object({
   gpuId: uuid,
@@ -33,3 +33,10 @@ export const idempotencyKeySchema = z
   .min(8)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+
+/**
+ * Optional body of POST /api/cart/checkout. `expectedTotal` (the total the shopper saw) makes
+ * the checkout fail with 409 instead of charging a different amount after a price change.
+ */
+export const checkoutRequestSchema = z.object({ expectedTotal: money.optional() }).strict();
+export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;

@@ -1,0 +1,63 @@
+// The `/admin` namespace: admins only (a valid token with the admin role; a shopper gets
+// connect_error "forbidden", anything else "unauthorized"). On connect an admin joins
+// `admins` and receives `inventory:snapshot` and the current `stats`; the gateway and the
+// stats loop push the rest.
+import type { ExtendedError } from 'socket.io';
+import type { StatsEvent } from '@gpu/shared';
+import type { Platform } from '../context.js';
+import type { Services } from '../services.js';
+import { isAdmin } from '../modules/auth/actor.js';
+import { inventorySnapshot } from '../modules/inventory/snapshot.js';
+import { socketClients, socketRejections } from '../platform/metrics.js';
+import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
+import { rooms, type AdminNamespace, type AdminSocket, type IoServer } from './types.js';
+
+export const ADMIN_NAMESPACE = '/admin';
+
+function forbiddenError(): ExtendedError {
+  const err = new Error('forbidden') as ExtendedError;
+  err.data = { code: 'forbidden' };
+  return err;
+}
+
+export function createAdminNamespace(io: IoServer): AdminNamespace {
+  // The server is typed with the shopper event maps; /admin has its own (see realtime/types.ts).
+  return io.of(ADMIN_NAMESPACE) as unknown as AdminNamespace;
+}
+
+export function registerAdminNamespace(
+  admin: AdminNamespace,
+  p: Platform,
+  s: Services,
+  deps: { currentStats: () => Promise<StatsEvent>; guard: (socket: AdminSocket) => void },
+): void {
+  admin.use((socket, next) => {
+    actorFromHandshake(s.tokens, socket.handshake.auth).then(
+      (actor) => {
+        if (actor.kind !== 'user') return next(unauthorizedError());
+        if (!isAdmin(actor)) {
+          socketRejections.inc({ reason: 'forbidden' });
+          return next(forbiddenError());
+        }
+        socket.data.actor = actor;
+        next();
+      },
+      () => next(unauthorizedError()),
+    );
+  });
+
+  admin.on('connection', (socket) => {
+    socketClients.inc({ namespace: ADMIN_NAMESPACE });
+    socket.on('disconnect', () => socketClients.dec({ namespace: ADMIN_NAMESPACE }));
+    deps.guard(socket);
+    void socket.join(rooms.admins);
+    void (async () => {
+      try {
+        socket.emit('inventory:snapshot', await inventorySnapshot(p.db.orm.em.fork()));
+        socket.emit('stats', await deps.currentStats());
+      } catch (err) {
+        p.logger.warn({ err: (err as Error).message }, 'admin snapshot failed');
+      }
+    })();
+  });
+}
