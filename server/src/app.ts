@@ -13,7 +13,16 @@ import { httpMetrics, requestLogging } from './http/observability.js';
 import { loadClientHandler } from './http/client-app.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { authenticate } from './modules/auth/middleware.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { mediaRoutes } from './modules/media/routes.js';
+import { docsRoutes } from './http/docs-routes.js';
 import { createRealtime } from './realtime/io.js';
+import { cartRoutes } from './modules/cart/routes.js';
+import { ordersRoutes } from './modules/orders/routes.js';
+import { assistantRoutes } from './modules/assistant/routes.js';
+import { insightsRoutes } from './modules/assistant/insights/routes.js';
+import { conversationRoutes } from './modules/conversations/routes.js';
 import type { IoServer } from './realtime/types.js';
 
 export const JSON_BODY_LIMIT = '100kb';
@@ -57,8 +66,11 @@ export async function createApplication(
   app.use(authenticate(s.tokens));
   // Feature routers (modules/*/routes.ts), one line each:
   // -- auth, catalog, media, docs --
+  app.use(authRoutes(s.auth), catalogRoutes(s.catalog), mediaRoutes(s.media), docsRoutes({ version: p.version }));
   // -- cart, orders --
+  app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));
   // -- assistant, conversations --
+  app.use(assistantRoutes(s.assistant), conversationRoutes(s.conversations), insightsRoutes(s.insights));
   app.use('/api', notFoundHandler);
 
   if (opts.serveClient !== false) app.use(await loadClientHandler(p.config.CLIENT_DIR, p.logger));
@@ -82,8 +94,20 @@ export async function createApplication(
       });
     },
     async close() {
-      // io.close() also closes the http server, which waits for in-flight requests.
-      await realtime.close();
+      // 1. Stop accepting connections; requests in flight (a checkout) run to completion.
+      const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // A keep-alive connection that finishes its request during shutdown would otherwise stay
+      // open until keepAliveTimeout; close connections as soon as they go idle.
+      const idleSweep = setInterval(() => http.closeIdleConnections(), 100);
+      try {
+        // 2. Spread socket disconnects over ~2 s: clients reconnect to other instances.
+        await realtime.drain();
+        // 3. Stop the gateway and the adapter (io.close() also closes the http server).
+        await realtime.close();
+        await httpClosed;
+      } finally {
+        clearInterval(idleSweep);
+      }
     },
   };
 }

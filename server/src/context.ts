@@ -5,6 +5,9 @@ import { hostname } from 'node:os';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/orm.js';
 import { MemoryBus, RedisBus, type EventBus } from './platform/bus.js';
+import { ClusterBus } from './platform/cluster-bus.js';
+import type { WorkerLink } from './cluster/worker-link.js';
+import type { EmbeddedPostgres } from './db/pglite.js';
 import { MemoryCache, RedisCache, type Cache } from './platform/cache.js';
 import type { Logger } from './platform/logger.js';
 import { redisUp } from './platform/metrics.js';
@@ -29,16 +32,32 @@ export interface Platform {
   instanceId: string;
   version: string;
   startedAt: number;
+  /** Set in a cluster worker (WORKERS > 1): its IPC link to the primary. */
+  cluster?: WorkerLink;
 }
 
-export async function createPlatform(config: Config, logger: Logger): Promise<Platform> {
+export interface PlatformOptions {
+  /** An embedded database served by another process (the cluster primary): connect, do not own. */
+  embedded?: EmbeddedPostgres;
+  /** Running as a cluster worker: without Redis, bus and rate limits go through the primary. */
+  cluster?: WorkerLink;
+  /** Apply migrations on open (default true; cluster workers leave it to the primary). */
+  migrate?: boolean;
+}
+
+export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, { migrate: opts.migrate, embedded: opts.embedded });
   const redisUrl = config.REDIS_URL;
   const newRedis = redisUrl ? (name: string) => createRedis({ url: redisUrl, logger, name }) : undefined;
   const redis = newRedis?.('main');
   if (!redis) redisUp.set(1);
-  const bus: EventBus = redis && newRedis ? new RedisBus(redis, newRedis('bus-sub'), logger) : new MemoryBus();
+  const bus: EventBus =
+    redis && newRedis
+      ? new RedisBus(redis, newRedis('bus-sub'), logger)
+      : opts.cluster
+        ? new ClusterBus(opts.cluster, logger)
+        : new MemoryBus();
   const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
   const embedder = await createEmbedder(config, logger);
   return {
@@ -49,11 +68,12 @@ export async function createPlatform(config: Config, logger: Logger): Promise<Pl
     newRedis,
     bus,
     cache,
-    limiter: limiterFactory(redis),
+    limiter: limiterFactory(redis, { clusterWorker: Boolean(opts.cluster) }),
     embedder,
     instanceId,
     version,
     startedAt: Date.now(),
+    cluster: opts.cluster,
   };
 }
 

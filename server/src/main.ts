@@ -1,11 +1,18 @@
 // Process entry point: parse config, open the platform, run start-up tasks, listen, and
-// shut down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+// shut down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS. With WORKERS > 1 the
+// same entry runs as the cluster primary (prepares the database, forks and balances
+// workers) or as one of its workers (cluster/).
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './platform/logger.js';
-import { closePlatform, createPlatform } from './context.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createPlatform } from './context.js';
 import { createServices } from './services.js';
 import { createApplication } from './app.js';
 import { runStartupTasks } from './startup.js';
+import { onShutdownSignals } from './shutdown.js';
+import { stopInstance } from './stop-instance.js';
+import { runPrimary } from './cluster/primary.js';
+import { runWorker } from './cluster/worker.js';
 
 function readConfig(): Config {
   try {
@@ -19,9 +26,7 @@ function readConfig(): Config {
   }
 }
 
-async function main(): Promise<void> {
-  const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+async function runSingle(config: Config, logger: Logger): Promise<void> {
   const platform = await createPlatform(config, logger);
   await runStartupTasks(platform);
   const services = createServices(platform);
@@ -31,31 +36,22 @@ async function main(): Promise<void> {
     { port: address.port, instanceId: platform.instanceId, db: platform.db.engine, redis: Boolean(config.REDIS_URL) },
     'server listening',
   );
+  onShutdownSignals({
+    logger,
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    stop: () => stopInstance(platform, services, application, config.SHUTDOWN_TIMEOUT_MS),
+  });
+}
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
-      logger.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS);
-    deadline.unref();
-    try {
-      services.health.markShuttingDown();
-      await application.close();
-      await closePlatform(platform);
-      logger.info('shutdown complete');
-      clearTimeout(deadline);
-      process.exit(0);
-    } catch (err) {
-      logger.error({ err }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (config.WORKERS > 1 && cluster.isPrimary) {
+    await runPrimary(config, createLogger(config.LOG_LEVEL, { role: 'primary' }));
+  } else if (cluster.isWorker) {
+    await runWorker(config, createLogger(config.LOG_LEVEL, { role: 'worker', worker: cluster.worker?.id }));
+  } else {
+    await runSingle(config, createLogger(config.LOG_LEVEL));
+  }
 }
 
 main().catch((err: unknown) => {

@@ -4,28 +4,73 @@ import type { Platform } from './context.js';
 import { TokenService } from './modules/auth/tokens.js';
 import { HealthService } from './modules/health/health-service.js';
 import { StockService } from './modules/inventory/stock-service.js';
+import { CartService } from './modules/cart/service.js';
+import { OrderService } from './modules/orders/service.js';
+import { AuthService } from './modules/auth/service.js';
+import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { RefreshTokenStore } from './modules/auth/refresh-tokens.js';
+import { CatalogService } from './modules/catalog/service.js';
+import { MediaService } from './modules/media/service.js';
+import { createObjectStore } from './modules/media/create-object-store.js';
+import { parseIpAllowlist } from './platform/ip-allowlist.js';
+import { createChatService } from './modules/assistant/create-chat-service.js';
+import type { ChatService } from './modules/assistant/service.js';
+import { InsightsService } from './modules/assistant/insights/service.js';
+import { ConversationService } from './modules/conversations/service.js';
 
 export interface Services {
   tokens: TokenService;
   stock: StockService;
+  cart: CartService;
+  orders: OrderService;
   health: HealthService;
+  auth: AuthService;
+  catalog: CatalogService;
+  media: MediaService;
+  assistant: ChatService;
+  conversations: ConversationService;
+  insights: InsightsService;
 }
 
 export function createServices(p: Platform): Services {
   const tokens = new TokenService({ secret: p.config.JWT_SECRET, accessTtlS: p.config.ACCESS_TOKEN_TTL_S });
   const stock = new StockService(p.bus);
+  const cart = new CartService({ em: () => p.db.orm.em.fork(), bus: p.bus });
+  const orders = new OrderService({ em: () => p.db.orm.em.fork(), bus: p.bus, stock });
+  const em = () => p.db.orm.em.fork();
+  const auth = new AuthService({
+    em,
+    tokens,
+    refreshTokens: new RefreshTokenStore(p.config.REFRESH_TOKEN_TTL_S),
+    throttle: new LoginThrottle(p.limiter, parseIpAllowlist(p.config.RATE_LIMIT_ALLOWLIST)),
+    logger: p.logger,
+  });
+  // S3 when S3_BUCKET is set, else files under UPLOADS_DIR served by this server.
+  const objectStore = createObjectStore(p.config);
+  const catalog = new CatalogService({
+    em,
+    cache: p.cache,
+    bus: p.bus,
+    stock,
+    embedder: p.embedder,
+    assetUrl: (key) => objectStore.publicUrl(key),
+    logger: p.logger,
+  });
+  catalog.watch(); // stock.changed from checkout (any instance) drops cached listings
+  const media = new MediaService({ store: objectStore, catalog, logger: p.logger });
+  // Groq (offline fallback) or offline; Redis streams/locks when REDIS_URL is set.
+  const assistant = createChatService(p, (key) => objectStore.publicUrl(key));
+  const conversations = new ConversationService({ em });
+  const insights = new InsightsService({ em });
   const health = new HealthService({
     db: p.db,
     redis: p.redis,
     version: p.version,
     instanceId: p.instanceId,
     startedAt: p.startedAt,
-    llm: () => ({
-      provider: p.config.GROQ_API_KEY ? 'groq' : 'offline',
-      model: p.config.GROQ_API_KEY ? p.config.LLM_MODEL : 'offline-grounded-v1',
-    }),
+    llm: () => assistant.llm,
     embeddings: () => ({ model: p.embedder.model, dim: p.embedder.dim, lexical: p.embedder.lexical }),
     storage: () => ({ driver: p.config.S3_BUCKET ? 's3' : 'local' }),
   });
-  return { tokens, stock, health };
+  return { tokens, stock, cart, orders, health, auth, catalog, media, assistant, conversations, insights };
 }

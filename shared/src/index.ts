@@ -10,3 +10,4 @@ export * from './schemas/chat.js';
 export * from './schemas/stock.js';
 export * from './schemas/admin.js';
 export * from './schemas/health.js';
+export * from './schemas/insights.js';

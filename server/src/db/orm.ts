@@ -51,7 +51,7 @@ export function ormOptions(
       port: embedded.port,
       user: 'postgres',
       dbName: 'postgres',
-      pool: { min: 0, max: 1 },
+      pool: { min: 0, max: embedded.poolMax ?? 1 },
     };
   }
   return {
@@ -64,10 +64,13 @@ export function ormOptions(
 export async function openDatabase(
   config: Config,
   logger: Logger,
-  opts: { migrate?: boolean } = {},
+  opts: { migrate?: boolean; embedded?: EmbeddedPostgres } = {},
 ): Promise<Database> {
-  let embedded: EmbeddedPostgres | undefined;
-  if (!config.DATABASE_URL) {
+  // A server passed in (the cluster primary's) belongs to its caller: connect, never stop it.
+  let embedded = opts.embedded;
+  let ownsEmbedded = false;
+  if (!embedded && !config.DATABASE_URL) {
+    ownsEmbedded = true;
     embedded = await startEmbeddedPostgres(config.PGLITE_DIR, 2);
     logger.info({ dir: config.PGLITE_DIR }, 'embedded PGlite database started');
   }
@@ -102,7 +105,7 @@ export async function openDatabase(
     },
     async close() {
       await orm.close(true);
-      await embedded?.stop();
+      if (ownsEmbedded) await embedded?.stop();
     },
   };
 

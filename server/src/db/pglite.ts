@@ -11,6 +11,8 @@ export interface EmbeddedPostgres {
   /** Directory holding the socket file (the `host` for node-postgres). */
   socketDir: string;
   port: number;
+  /** Connections a client pool may open (default 1); the server accepts `maxConnections`. */
+  poolMax?: number;
   stop(): Promise<void>;
 }
 

@@ -133,3 +133,28 @@ export const rateLimitHits = new client.Counter({
   labelNames: ['limiter'] as const,
   registers,
 });
+
+export const authEvents = new client.Counter({
+  name: 'auth_events_total',
+  help: 'Account and session events (register, login, refresh, logout) by outcome',
+  labelNames: ['event', 'outcome'] as const,
+  registers,
+});
+
+export const imageUploads = new client.Counter({
+  name: 'image_uploads_total',
+  help: 'Product image uploads by object store and outcome',
+  labelNames: ['store', 'outcome'] as const,
+  registers,
+});
+
+/**
+ * What GET /metrics serves: this process's registry, or, in a cluster worker (WORKERS > 1),
+ * the sum over all workers collected by the primary (cluster/worker.ts), so a scrape of the
+ * shared port sees the whole process group, not whichever worker answered.
+ */
+let metricsSource: () => Promise<string> = () => registry.metrics();
+export const exposedMetrics = (): Promise<string> => metricsSource();
+export function setMetricsSource(source: () => Promise<string>): void {
+  metricsSource = source;
+}

@@ -1,6 +1,13 @@
 // Rate limiters (rate-limiter-flexible): Redis-backed so limits hold across instances,
-// with an in-memory insurance limiter that takes over while Redis is unreachable.
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+// with an in-memory insurance limiter that takes over while Redis is unreachable. Cluster
+// workers without Redis (WORKERS > 1) share counters kept by the primary over IPC.
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Redis } from './redis.js';
 
 export interface LimiterOptions {
@@ -15,15 +22,19 @@ export interface LimiterOptions {
 
 export type LimiterFactory = (opts: LimiterOptions) => RateLimiterAbstract;
 
-export function limiterFactory(redis: Redis | undefined): LimiterFactory {
+/** `clusterWorker`: counters live in the primary's `RateLimiterClusterMaster` (cluster/primary.ts). */
+export function limiterFactory(redis: Redis | undefined, mode: { clusterWorker?: boolean } = {}): LimiterFactory {
+  const clusterWorker = mode.clusterWorker ?? false;
   return (opts) => {
+    if (!redis && clusterWorker) return new RateLimiterCluster({ ...opts, timeoutMs: 3_000 });
     const memory = new RateLimiterMemory({ ...opts, keyPrefix: `${opts.keyPrefix}:mem` });
     if (!redis) return memory;
     return new RateLimiterRedis({
       ...opts,
       storeClient: redis,
       insuranceLimiter: memory,
-      rejectIfRedisNotReady: false,
+      // Fail over to the in-memory limiter at once instead of queueing behind a dead connection.
+      rejectIfRedisNotReady: true,
     });
   };
 }

@@ -1,6 +1,6 @@
 // /healthz (liveness, touches nothing), /readyz (gates traffic), /health (deep), /metrics.
 import { Router } from 'express';
-import { registry } from '../../platform/metrics.js';
+import { exposedMetrics, registry } from '../../platform/metrics.js';
 import type { HealthService } from './health-service.js';
 
 export function healthRoutes(health: HealthService): Router {
@@ -21,7 +21,7 @@ export function healthRoutes(health: HealthService): Router {
     res.set('Cache-Control', 'no-store').json(report);
   });
   r.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', registry.contentType).send(await registry.metrics());
+    res.set('Content-Type', registry.contentType).send(await exposedMetrics());
   });
   return r;
 }

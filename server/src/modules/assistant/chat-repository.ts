@@ -1,0 +1,171 @@
+// SQL for conversations, messages and usage on the assistant's write path. Guests own
+// conversations by guestId, users by userId; every lookup is scoped to the owner.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FinishReason } from '@gpu/shared';
+import type { Actor } from '../auth/actor.js';
+import type { HistoryTurn } from './prompt/build-prompt.js';
+import { PRODUCT_COLUMNS, type ProductRow } from './retrieval/product-row.js';
+
+export interface OwnedMessage {
+  id: string;
+  conversationId: string;
+  finishReason: FinishReason | null;
+  content: string;
+  productIds: string[];
+  meta: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface UsageRecord {
+  messageId: string;
+  actor: Actor;
+  provider: string;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  timeToFirstTokenMs: number | null;
+  durationMs: number;
+  finishReason: FinishReason;
+}
+
+const ownerColumns = (a: Actor): [string, string] =>
+  a.kind === 'user' ? ['user_id', a.userId] : ['guest_id', a.guestId];
+
+export class ChatRepository {
+  constructor(private readonly em: () => EntityManager) {}
+
+  /** The conversation's id when the actor owns it, else null (others' ids look missing). */
+  async ownedConversation(actor: Actor, conversationId: string): Promise<string | null> {
+    const [col, id] = ownerColumns(actor);
+    const rows = await this.em().execute<{ id: string }[]>(`select id from conversations where id = ? and ${col} = ?`, [
+      conversationId,
+      id,
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  async createConversation(actor: Actor, title: string): Promise<string> {
+    const rows = await this.em().execute<{ id: string }[]>(
+      `insert into conversations (user_id, guest_id, title) values (?, ?, ?) returning id`,
+      [actor.kind === 'user' ? actor.userId : null, actor.kind === 'guest' ? actor.guestId : null, title.slice(0, 200)],
+    );
+    return rows[0]!.id;
+  }
+
+  /** Stores the question and an empty answer (filled in when it finishes), in one statement. */
+  async addExchange(conversationId: string, question: string): Promise<{ questionId: string; answerId: string }> {
+    // clock_timestamp(): the answer sorts after its question (now() is the statement's start).
+    const rows = await this.em().execute<{ question_id: string; answer_id: string }[]>(
+      `with asked as (
+         insert into messages (conversation_id, role, content) values (?, 'user', ?) returning id
+       ), answer as (
+         insert into messages (conversation_id, role, content, created_at)
+         values (?, 'assistant', '', clock_timestamp()) returning id
+       ), touched as (
+         update conversations set updated_at = now() where id = ?
+       )
+       select (select id from asked) as question_id, (select id from answer) as answer_id`,
+      [conversationId, question, conversationId, conversationId],
+    );
+    return { questionId: rows[0]!.question_id, answerId: rows[0]!.answer_id };
+  }
+
+  /** Earlier turns of the conversation, oldest first, without the current exchange or unfinished answers. */
+  async history(conversationId: string, exclude: string[], limit: number): Promise<HistoryTurn[]> {
+    return this.em().execute<{ role: 'user' | 'assistant'; content: string }[]>(
+      `select role, content from (
+         select role, content, created_at from messages
+         where conversation_id = ? and id not in (${exclude.map(() => '?').join(', ')})
+           and (role = 'user' or finish_reason is not null)
+         order by created_at desc limit ?
+       ) recent order by created_at`,
+      [conversationId, ...exclude, limit],
+    );
+  }
+
+  async products(ids: string[]): Promise<ProductRow[]> {
+    if (!ids.length) return [];
+    const rows = await this.em().execute<ProductRow[]>(
+      `select ${PRODUCT_COLUMNS} from gpus where id in (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is ProductRow => r !== undefined);
+  }
+
+  /** Fills in the answer and records its usage, in one statement. */
+  async finish(
+    messageId: string,
+    m: { content: string; productIds: string[]; finishReason: FinishReason; meta: Record<string, unknown> },
+    u: UsageRecord,
+  ): Promise<void> {
+    const ids = m.productIds.length ? `array[${m.productIds.map(() => '?::uuid').join(', ')}]` : `'{}'::uuid[]`;
+    await this.em().execute(
+      `with answered as (
+         update messages set content = ?, product_ids = ${ids}, finish_reason = ?, meta = ?::jsonb where id = ?
+       )
+       insert into llm_usage (message_id, user_id, guest_id, provider, model, prompt_tokens, completion_tokens,
+         time_to_first_token_ms, duration_ms, finish_reason)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        m.content,
+        ...m.productIds,
+        m.finishReason,
+        JSON.stringify(m.meta),
+        messageId,
+        u.messageId,
+        u.actor.kind === 'user' ? u.actor.userId : null,
+        u.actor.kind === 'guest' ? u.actor.guestId : null,
+        u.provider.slice(0, 40),
+        u.model.slice(0, 120),
+        u.promptTokens,
+        u.completionTokens,
+        u.timeToFirstTokenMs,
+        u.durationMs,
+        u.finishReason,
+      ],
+    );
+  }
+
+  /** Tokens (prompt + completion) the actor used since midnight UTC. */
+  async tokensToday(actor: Actor): Promise<number> {
+    const [col, id] = ownerColumns(actor);
+    const rows = await this.em().execute<{ total: string | null }[]>(
+      `select sum(prompt_tokens + completion_tokens)::text as total from llm_usage
+       where ${col} = ? and created_at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc'`,
+      [id],
+    );
+    return Number(rows[0]?.total ?? 0);
+  }
+
+  /** An assistant message in a conversation the actor owns, or null. */
+  async ownedMessage(actor: Actor, messageId: string): Promise<OwnedMessage | null> {
+    const [col, id] = ownerColumns(actor);
+    const rows = await this.em().execute<
+      {
+        id: string;
+        conversation_id: string;
+        finish_reason: FinishReason | null;
+        content: string;
+        product_ids: string[];
+        meta: Record<string, unknown>;
+        created_at: Date;
+      }[]
+    >(
+      `select m.id, m.conversation_id, m.finish_reason, m.content, m.product_ids, m.meta, m.created_at
+       from messages m join conversations c on c.id = m.conversation_id
+       where m.id = ? and m.role = 'assistant' and c.${col} = ?`,
+      [messageId, id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      conversationId: r.conversation_id,
+      finishReason: r.finish_reason,
+      content: r.content,
+      productIds: r.product_ids ?? [],
+      meta: r.meta ?? {},
+      createdAt: new Date(r.created_at),
+    };
+  }
+}

@@ -1,0 +1,153 @@
+// Groq through groq-sdk, streamed. One retry (429/5xx/refused) before the first token,
+// honouring Retry-After; the caller's AbortSignal closes the upstream HTTP request; a
+// stream that goes silent for `timeoutMs` is aborted (LlmStallError). Usage comes from
+// `x_groq.usage` in the last chunk, or an OpenAI-style `usage` chunk, else is estimated.
+import Groq, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
+import type { Logger } from '../../../platform/logger.js';
+import { abortableSleep } from './offline-provider.js';
+import {
+  estimatePromptTokens,
+  estimateTokens,
+  LlmUnavailableError,
+  type LlmProvider,
+  type LlmRequest,
+  type LlmStream,
+  type LlmUsage,
+} from './provider.js';
+import { retryDelayMs } from './retry-after.js';
+
+/** The stream opened but then produced nothing for too long. */
+export class LlmStallError extends Error {
+  override name = 'LlmStallError';
+}
+
+export interface GroqProviderOptions {
+  apiKey: string;
+  model: string;
+  /** The SDK posts to `<baseURL>/openai/v1/chat/completions`. */
+  baseURL?: string;
+  timeoutMs: number;
+  maxTokens?: number;
+  temperature?: number;
+  logger: Logger;
+}
+
+interface UsageShape {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+}
+interface ChunkShape {
+  choices?: { delta?: { content?: string | null }; finish_reason?: string | null }[];
+  x_groq?: { usage?: UsageShape | null } | null;
+  usage?: UsageShape | null;
+}
+
+export class GroqProvider implements LlmProvider {
+  readonly name = 'groq';
+  readonly model: string;
+  private readonly client: Groq;
+
+  constructor(private readonly opts: GroqProviderOptions) {
+    this.model = opts.model;
+    // Retries are ours (one, before the first token, abortable); the SDK's would wait on
+    // any Retry-After, however long.
+    this.client = new Groq({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+  }
+
+  stream(req: LlmRequest): LlmStream {
+    const state: { usage: LlmUsage | null; truncated: boolean } = { usage: null, truncated: false };
+    return {
+      usage: () => state.usage,
+      truncated: () => state.truncated,
+      [Symbol.asyncIterator]: () => this.iterate(req, state),
+    };
+  }
+
+  private async *iterate(
+    req: LlmRequest,
+    state: { usage: LlmUsage | null; truncated: boolean },
+  ): AsyncGenerator<string> {
+    const { timeoutMs } = this.opts;
+    // Our own controller: aborted by the caller's signal or by the stall timer.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(req.signal.reason);
+    req.signal.addEventListener('abort', onAbort, { once: true });
+    let stalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        controller.abort(new LlmStallError(`no data from the LLM for ${timeoutMs} ms`));
+      }, timeoutMs);
+    };
+    let text = '';
+    let reported: UsageShape | undefined;
+    try {
+      const stream = await this.open(req, controller.signal);
+      arm();
+      for await (const raw of stream) {
+        arm();
+        const chunk = raw as unknown as ChunkShape;
+        const content = chunk.choices?.[0]?.delta?.content;
+        if (chunk.choices?.[0]?.finish_reason === 'length') state.truncated = true;
+        reported = chunk.x_groq?.usage ?? chunk.usage ?? reported;
+        if (content) {
+          text += content;
+          yield content;
+        }
+      }
+      // The SDK ends an aborted stream quietly: say why it ended.
+      if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
+      if (req.signal.aborted) throw req.signal.reason;
+    } catch (err) {
+      if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
+      if (req.signal.aborted) throw req.signal.reason;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      req.signal.removeEventListener('abort', onAbort);
+      // Ends the HTTP request if the consumer stopped early (break/return).
+      controller.abort();
+      state.usage = {
+        promptTokens: reported?.prompt_tokens ?? estimatePromptTokens(req.messages),
+        completionTokens: reported?.completion_tokens ?? estimateTokens(text),
+        estimated: reported === undefined,
+      };
+    }
+  }
+
+  /** Opens the stream; one retry on 429/5xx/connection failure. Errors become LlmUnavailableError. */
+  private async open(req: LlmRequest, signal: AbortSignal) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.chat.completions.create(
+          {
+            model: this.model,
+            messages: req.messages,
+            stream: true,
+            temperature: this.opts.temperature ?? 0.3,
+            max_completion_tokens: this.opts.maxTokens ?? 800,
+          },
+          { signal },
+        );
+      } catch (err) {
+        if (signal.aborted || err instanceof APIUserAbortError) throw signal.reason ?? err;
+        const status = err instanceof APIError ? err.status : undefined;
+        // A refused connection is worth one more try; a timeout already cost LLM_TIMEOUT_MS.
+        const retryable =
+          status === 429 ||
+          (status !== undefined && status >= 500) ||
+          (err instanceof APIConnectionError && !(err instanceof APIConnectionTimeoutError));
+        const wait =
+          retryable && attempt === 0 ? retryDelayMs(err instanceof APIError ? err.headers : undefined) : null;
+        this.opts.logger.warn(
+          { status, attempt, retryInMs: wait, err: (err as Error).message.slice(0, 200) },
+          'LLM request failed',
+        );
+        if (wait === null) throw new LlmUnavailableError((err as Error).message.slice(0, 200), status);
+        await abortableSleep(wait, signal);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// How long to wait before the one retry of a rate-limited or failed LLM request: the
+// server's Retry-After (seconds or an HTTP date) or retry-after-ms when sent, else a short
+// exponential backoff with jitter. Null means "do not retry" (the wait is too long).
+export const MAX_RETRY_WAIT_MS = 5_000;
+export const BASE_BACKOFF_MS = 400;
+
+export function retryDelayMs(headers: Headers | undefined, attempt = 0, now = Date.now()): number | null {
+  const ms = headers?.get('retry-after-ms');
+  const after = headers?.get('retry-after');
+  let wait: number | undefined;
+  if (ms && Number.isFinite(Number(ms))) wait = Number(ms);
+  else if (after) {
+    const seconds = Number(after);
+    wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - now;
+    if (!Number.isFinite(wait)) wait = undefined;
+  }
+  if (wait === undefined) wait = BASE_BACKOFF_MS * 2 ** attempt * (0.75 + Math.random() * 0.25);
+  wait = Math.max(0, wait);
+  return wait > MAX_RETRY_WAIT_MS ? null : wait;
+}

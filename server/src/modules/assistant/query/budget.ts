@@ -1,0 +1,172 @@
+// Budget phrases in English and Spanish: "under $600", "bajo $1000", "menos de 800 dólares",
+// "hasta 1.000 USD", "$1,200", "1000 usd max", "entre 300 y 500", "around $500".
+// Works on folded text (see normalize.ts). Numbers followed by a unit (GB, W, mm, p) are
+// not money, so "under 300mm" or "at least 12 GB" never become a budget.
+import { parseAmount } from './normalize.js';
+
+export interface Budget {
+  min: number | null;
+  max: number | null;
+}
+
+const NUM = String.raw`\d[\d.,]*(?:\s?k\b)?`;
+const CUR_BEFORE = String.raw`(?:us\$|usd|\$|€)`;
+const CUR_AFTER = String.raw`(?:usd|us\$|dolares|dolar|dollars|dollar|bucks|euros?|eur|\$|€)`;
+const AMOUNT = String.raw`(?:${CUR_BEFORE}\s?)?(${NUM})(?:\s?(${CUR_AFTER}))?`;
+/** A unit right after a number means it is not money. */
+const NOT_MONEY_AFTER = /^\s?(?:gb|gib|gigas?|g\b|mm|cm|w\b|watts?|vatios|p\b|hz|fps|mhz|bits?|slots?|pines|pin)/;
+
+const MAX_CUES = [
+  'under',
+  'below',
+  'less than',
+  'lower than',
+  'cheaper than',
+  'no more than',
+  'not more than',
+  'at most',
+  'up to',
+  'upto',
+  'within',
+  'maximum of',
+  'maximum',
+  'max of',
+  'max',
+  'budget of',
+  'budget is',
+  'budget:',
+  'budget',
+  'bajo',
+  'por debajo de',
+  'debajo de',
+  'menos de',
+  'menor a',
+  'menor de',
+  'menor que',
+  'no mas de',
+  'que no pase de',
+  'que no pasen de',
+  'que no supere',
+  'que no superen',
+  'sin pasar de',
+  'sin pasarme de',
+  'hasta',
+  'como maximo',
+  'maximo de',
+  'maximo',
+  'tope de',
+  'tope',
+  'limite de',
+  'presupuesto de',
+  'presupuesto es de',
+  'presupuesto maximo de',
+  'presupuesto:',
+  'presupuesto',
+  '<=',
+  '<',
+];
+const MIN_CUES = ['over', 'more than', 'above', 'at least', 'mas de', 'arriba de', 'desde', 'minimo', 'from'];
+const AROUND_CUES = [
+  'around',
+  'about',
+  'approximately',
+  'approx',
+  'roughly',
+  '~',
+  'alrededor de',
+  'aproximadamente',
+  'aprox',
+  'unos',
+  'cerca de',
+  'como',
+];
+const POST_MAX_CUES = ['max', 'maximum', 'maximo', 'tops', 'or less', 'o menos', 'como maximo', 'at most'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// The lookbehind keeps cues whole words: "bajo" must not fire inside "trabajo".
+const cueGroup = (cues: string[]) => `(?<![a-z])(?:${cues.map(escape).join('|')})`;
+
+interface Hit {
+  value: number;
+  hasCurrency: boolean;
+  index: number;
+  end: number;
+}
+
+/** Replaces "2 mil" / "mil" (Spanish thousand) and "1 grand" with plain numbers. */
+function expandWords(text: string): string {
+  return text
+    .replace(/\b(\d+(?:[.,]\d+)?)\s+mil\b/g, (_, n: string) => String((parseAmount(n) ?? 0) * 1000))
+    .replace(/\bmil\b(?=\s*(?:dolares|dolar|usd|\$|euros?))/g, '1000')
+    .replace(/\b(?:un|one|a)\s+grand\b/g, '1000')
+    .replace(/\b(\d+(?:[.,]\d+)?)\s*grand\b/g, (_, n: string) => String((parseAmount(n) ?? 0) * 1000));
+}
+
+function amountAt(text: string, re: RegExp): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(re)) {
+    const numIdx = m.findIndex((g, i) => i > 0 && g !== undefined && /^\d/.test(g));
+    if (numIdx < 0) continue;
+    const raw = m[numIdx]!;
+    const end = (m.index ?? 0) + m[0].length;
+    if (NOT_MONEY_AFTER.test(text.slice(end)) && !m[numIdx + 1]) continue;
+    const value = parseAmount(raw.replace(/[.,]$/, ''));
+    if (value === null || value <= 0) continue;
+    const hasCurrency = /[$€]|usd|dolar|dollar|buck|euro|eur/.test(m[0]);
+    hits.push({ value, hasCurrency, index: m.index ?? 0, end });
+  }
+  return hits;
+}
+
+/** "4k"/"8k" are resolutions unless written as money ("$4k"). */
+const isResolution = (text: string, h: Hit) => !h.hasCurrency && /^[48]\s?k$/.test(text.slice(h.index, h.end).trim());
+
+/** Four-digit GPU model numbers: "entre 4070 y 4080" compares models, it is not a budget. */
+const MODEL_NUMBER = /^(?:[345]0[5-9]0|6[4-9][05]0|7[6-9]00|90[67]0)$/;
+
+function parseRange(text: string): Budget | null {
+  const re = new RegExp(
+    String.raw`(?:(?<![a-z])(entre|between|from|de)\s+)?(?:${CUR_BEFORE}\s?)?(${NUM})(?:\s?${CUR_AFTER})?\s*(?:y|and|to|a|-|–)\s*(?:${CUR_BEFORE}\s?)?(${NUM})(?:\s?${CUR_AFTER})?`,
+    'g',
+  );
+  for (const m of text.matchAll(re)) {
+    const whole = m[0];
+    const currency = /[$€]|usd|dolar|dollar|euro/.test(whole);
+    if (!currency && !m[1]) continue;
+    if (NOT_MONEY_AFTER.test(text.slice((m.index ?? 0) + whole.length))) continue;
+    const [a, b] = [m[2]!, m[3]!].map((raw) => raw.replace(/[.,]$/, ''));
+    if (!currency && (MODEL_NUMBER.test(a!) || MODEL_NUMBER.test(b!))) continue;
+    const lo = parseAmount(a!);
+    const hi = parseAmount(b!);
+    if (lo !== null && hi !== null && lo > 0 && hi > lo && hi >= 50) return { min: lo, max: hi };
+  }
+  return null;
+}
+
+const NEGATED = /(?:\bno\b|\bnot\b|n't\b|\bnunca\b)[^.!?]*$/;
+
+const usable = (text: string, hits: Hit[]) => hits.filter((h) => !isResolution(text, h) && h.value >= 20);
+
+export function parseBudget(folded: string): Budget {
+  const text = expandWords(folded);
+  const range = parseRange(text);
+  if (range) return range;
+
+  const find = (re: string, currencyOnly = false) =>
+    usable(text, amountAt(text, new RegExp(re, 'g'))).filter((h) => !currencyOnly || h.hasCurrency)[0];
+  const max =
+    find(String.raw`${cueGroup(MAX_CUES)}\s*(?:de\s+|los\s+|of\s+|is\s+|:\s*)?${AMOUNT}`) ??
+    find(String.raw`${AMOUNT}\s*${cueGroup(POST_MAX_CUES)}\b`);
+  let min = find(String.raw`${cueGroup(MIN_CUES)}\s+${AMOUNT}`, true);
+  // "no quiero gastar más de $900" / "don't want to spend more than $900" is a ceiling.
+  if (min && !max && NEGATED.test(text.slice(Math.max(0, min.index - 40), min.index))) {
+    return { min: null, max: min.value };
+  }
+  if (max && min && NEGATED.test(text.slice(Math.max(0, min.index - 40), min.index))) min = undefined;
+  if (max) return { min: min && min.value < max.value ? min.value : null, max: max.value };
+  if (min) return { min: min.value, max: null };
+  const approx = find(String.raw`${cueGroup(AROUND_CUES)}\s+${AMOUNT}`, true);
+  if (approx) return { min: null, max: Math.round(approx.value * 1.1) };
+  const bare = find(AMOUNT, true);
+  return { min: null, max: bare?.value ?? null };
+}

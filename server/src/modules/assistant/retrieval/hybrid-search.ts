@@ -1,0 +1,144 @@
+// The SQL side of retrieval: hard filters (active, budget, VRAM, brand, stock) applied in
+// every query; candidates by pgvector cosine distance (HNSW, with iterative scans so a
+// selective filter still yields k rows) and by full-text rank; named models by regex.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Brand } from '@gpu/shared';
+import { toVectorLiteral } from '../embeddings/embedder.js';
+import type { NamedModel } from '../query/constraints.js';
+import { PRODUCT_COLUMNS, type ProductRow } from './product-row.js';
+
+export interface HardFilters {
+  maxPriceCents: number | null;
+  minPriceCents: number | null;
+  /** Only above this price (the over-budget fallback). */
+  abovePriceCents: number | null;
+  minVramGb: number | null;
+  brands: Brand[];
+  excludeBrands: Brand[];
+  inStockOnly: boolean;
+}
+
+/** `where` clause and its parameters for the hard filters. */
+export function filterSql(f: HardFilters): { sql: string; params: unknown[] } {
+  const parts = ['is_active'];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (f.maxPriceCents !== null) add('price_cents <= ?', f.maxPriceCents);
+  if (f.minPriceCents !== null) add('price_cents >= ?', f.minPriceCents);
+  if (f.abovePriceCents !== null) add('price_cents > ?', f.abovePriceCents);
+  if (f.minVramGb !== null) add('vram_gb >= ?', f.minVramGb);
+  if (f.brands.length) add(`brand in (${f.brands.map(() => '?').join(', ')})`, ...f.brands);
+  if (f.excludeBrands.length) add(`brand not in (${f.excludeBrands.map(() => '?').join(', ')})`, ...f.excludeBrands);
+  if (f.inStockOnly) parts.push('stock > 0');
+  return { sql: parts.join(' and '), params };
+}
+
+/** pgvector >= 0.8 has iterative index scans; older servers just skip the setting. */
+export async function supportsIterativeScan(em: EntityManager): Promise<boolean> {
+  const rows = await em.execute<{ extversion: string }[]>(
+    `select extversion from pg_extension where extname = 'vector'`,
+  );
+  const [major = 0, minor = 0] = (rows[0]?.extversion ?? '0.0').split('.').map(Number);
+  return major > 0 || minor >= 8;
+}
+
+export interface CandidateLists {
+  /** Nearest by cosine distance, closest first. */
+  vector: ProductRow[];
+  /** Best full-text matches, best first. */
+  text: ProductRow[];
+}
+
+/** True when the filters can exclude many rows: then an HNSW scan needs to iterate. */
+export const isSelective = (f: HardFilters): boolean =>
+  f.maxPriceCents !== null ||
+  f.minPriceCents !== null ||
+  f.abovePriceCents !== null ||
+  f.minVramGb !== null ||
+  f.brands.length > 0 ||
+  f.excludeBrands.length > 0 ||
+  f.inStockOnly;
+
+/**
+ * Both candidate lists in one statement (one round trip, one plan): the k nearest by
+ * pgvector cosine distance and the k best by full-text rank, under the same hard filters.
+ * Only vectors from the query's model are compared (rows not yet re-embedded after a model
+ * change are left to full-text search until `npm run reindex`).
+ * With `iterative`, call inside a transaction: `set local hnsw.iterative_scan` lets a
+ * filtered HNSW scan keep going until it has k rows (relaxed order, so the top k is
+ * re-sorted by distance).
+ */
+export async function candidateLists(
+  em: EntityManager,
+  query: { vector: Float32Array; model: string; websearch: string },
+  f: HardFilters,
+  k: number,
+  iterative: boolean,
+): Promise<CandidateLists> {
+  const { vector, websearch } = query;
+  const where = filterSql(f);
+  const v = toVectorLiteral(vector);
+  if (iterative) await em.execute(`set local hnsw.iterative_scan = relaxed_order`);
+  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions).
+  const rows = await em.execute<(ProductRow & { list: 'vector' | 'text'; rank: string })[]>(
+    `with nearest as materialized (
+       select ${PRODUCT_COLUMNS}, embedding <=> ?::vector as distance
+       from gpus where ${where.sql} and embedding is not null and embedding_model = ?
+       order by embedding <=> ?::vector limit ?
+     ), query as (
+       select websearch_to_tsquery('simple', ?) || websearch_to_tsquery('english', ?)
+              || websearch_to_tsquery('spanish', ?) as q
+     ), matched as materialized (
+       select ${PRODUCT_COLUMNS}, ts_rank(search_vector, q) as text_rank
+       from gpus, query where ${where.sql} and ? <> '' and search_vector @@ q
+       order by text_rank desc, price_cents limit ?
+     )
+     select 'vector' as list, row_number() over (order by distance) as rank, ${PRODUCT_COLUMNS} from nearest
+     union all
+     select 'text' as list, row_number() over (order by text_rank desc, price_cents) as rank, ${PRODUCT_COLUMNS}
+     from matched`,
+    [v, ...where.params, query.model, v, k, websearch, websearch, websearch, ...where.params, websearch, k],
+  );
+  const list = (name: 'vector' | 'text') =>
+    rows
+      .filter((r) => r.list === name)
+      .sort((a, b) => Number(a.rank) - Number(b.rank))
+      .map(({ list: _list, rank: _rank, ...row }) => row as ProductRow);
+  return { vector: list('vector'), text: list('text') };
+}
+
+/** Active products of each named model, in stock and cheapest first, a few per model. */
+export async function namedModelProducts(tx: EntityManager, models: NamedModel[], perModel = 2): Promise<ProductRow[]> {
+  const out: ProductRow[] = [];
+  for (const m of models) {
+    const rows = await tx.execute<ProductRow[]>(
+      `select ${PRODUCT_COLUMNS} from gpus
+       where is_active and name ~* ? and (?::text is null or name !~* ?)
+       order by (stock > 0) desc, price_cents limit ?`,
+      [m.pattern, m.excludePattern, m.excludePattern ?? '', perModel],
+    );
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** Products whose embedding is missing or from another model than `model`. */
+export async function staleEmbeddings(em: EntityManager, model: string): Promise<number> {
+  const rows = await em.execute<{ n: string }[]>(
+    `select count(*)::text as n from gpus where is_active and (embedding is null or embedding_model is distinct from ?)`,
+    [model],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The over-budget fallback: the cheapest matches just above the budget. */
+export async function cheapestAbove(tx: EntityManager, f: HardFilters, limit: number): Promise<ProductRow[]> {
+  const where = filterSql(f);
+  return tx.execute<ProductRow[]>(
+    `select ${PRODUCT_COLUMNS} from gpus where ${where.sql} order by (stock > 0) desc, price_cents limit ?`,
+    [...where.params, limit],
+  );
+}

@@ -1,0 +1,74 @@
+// POST /api/v1/ask-ai: the REST twin of chat:send. JSON by default; with
+// `Accept: text/event-stream` the same flow as server-sent events `products`, `token`,
+// `done`. A client that goes away stops the generation (unlike a socket, it cannot resume).
+import { Router, type Request, type Response } from 'express';
+import { askAiRequestSchema, type AskAiResponse, type ChatProductsEvent } from '@gpu/shared';
+import { parseBody } from '../../http/validate.js';
+import type { ChatSink } from './chat-sink.js';
+import { restActor } from './rest-actor.js';
+import type { ChatService } from './service.js';
+
+const wantsEventStream = (req: Request) => (req.get('accept') ?? '').includes('text/event-stream');
+
+function sseSink(res: Response): ChatSink {
+  const send = (event: string, data: unknown) => {
+    if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  return {
+    products: (e) => send('products', e),
+    token: (e) => send('token', e),
+    done: (e) => {
+      send('done', e);
+      res.end();
+    },
+  };
+}
+
+export function assistantRoutes(chat: ChatService): Router {
+  const r = Router();
+  r.post('/api/v1/ask-ai', async (req, res) => {
+    const input = parseBody(askAiRequestSchema, req);
+    const actor = restActor(req);
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+
+    if (wantsEventStream(req)) {
+      const started = await chat.start(actor, input, { sink: sseSink(res), signal: gone.signal });
+      // Headers go out before the first event (the generation starts a macrotask later).
+      res.status(200).set({
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+        'X-Conversation-Id': started.conversationId,
+        'X-Message-Id': started.messageId,
+      });
+      res.flushHeaders();
+      await started.done;
+      return;
+    }
+
+    let products: ChatProductsEvent | undefined;
+    let answer = '';
+    const started = await chat.start(actor, input, {
+      signal: gone.signal,
+      sink: { products: (e) => (products = e), token: (e) => (answer += e.text), done: () => undefined },
+    });
+    const done = await started.done;
+    const body: AskAiResponse = {
+      conversationId: started.conversationId,
+      messageId: started.messageId,
+      answer,
+      products: products?.products ?? [],
+      finishReason: done.finishReason,
+      provider: done.provider,
+      model: done.model,
+      usage: done.usage,
+      ...(done.grounding ? { grounding: done.grounding } : {}),
+    };
+    if (!res.writableEnded) res.set('Cache-Control', 'no-store').json(body);
+  });
+  return r;
+}

@@ -1,0 +1,94 @@
+// Message streams in Redis Streams, shared by every instance: XADD (bounded, key TTL
+// refreshed) on the command connection; followers XREAD BLOCK on a dedicated connection
+// each (a blocking read holds its connection), closed when the follow ends.
+import type { Logger } from '../../../platform/logger.js';
+import { closeRedis, type Redis } from '../../../platform/redis.js';
+import {
+  STREAM_MAX_ENTRIES,
+  STREAM_TTL_S,
+  type FollowOptions,
+  type MessageStreamStore,
+  type StreamEntry,
+} from './stream-store.js';
+
+const key = (messageId: string) => `chat:stream:${messageId}`;
+const BLOCK_MS = 5_000;
+
+type XReadReply = [string, [string, string[]][]][] | null;
+
+function decode(fields: string[]): StreamEntry | null {
+  const i = fields.indexOf('e');
+  if (i < 0) return null;
+  try {
+    return JSON.parse(fields[i + 1]!) as StreamEntry;
+  } catch {
+    return null;
+  }
+}
+
+export class RedisStreamStore implements MessageStreamStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly newConnection: (name: string) => Redis,
+    private readonly logger: Logger,
+  ) {}
+
+  async append(messageId: string, entry: StreamEntry): Promise<void> {
+    await this.redis
+      .multi()
+      .xadd(key(messageId), 'MAXLEN', STREAM_MAX_ENTRIES, '*', 'e', JSON.stringify(entry))
+      .expire(key(messageId), STREAM_TTL_S)
+      .exec();
+  }
+
+  async exists(messageId: string): Promise<boolean> {
+    return (await this.redis.exists(key(messageId))) === 1;
+  }
+
+  async *follow(messageId: string, opts: FollowOptions): AsyncIterable<StreamEntry> {
+    const conn = this.newConnection('stream-follow');
+    // Aborting must interrupt a read that is blocked server-side: drop the connection.
+    const onAbort = () => conn.disconnect();
+    opts.signal.addEventListener('abort', onAbort, { once: true });
+    let lastId = '0';
+    try {
+      while (!opts.signal.aborted) {
+        const left = opts.deadline - Date.now();
+        if (left <= 0) return;
+        let reply: XReadReply;
+        try {
+          reply = (await conn.xread(
+            'COUNT',
+            500,
+            'BLOCK',
+            Math.min(BLOCK_MS, left),
+            'STREAMS',
+            key(messageId),
+            lastId,
+          )) as XReadReply;
+        } catch (err) {
+          if (opts.signal.aborted) return;
+          this.logger.warn({ err: (err as Error).message, messageId }, 'stream follow read failed; retrying');
+          await new Promise((r) => setTimeout(r, 200));
+          continue;
+        }
+        for (const [, entries] of reply ?? []) {
+          for (const [id, fields] of entries) {
+            lastId = id;
+            const entry = decode(fields);
+            if (!entry) continue;
+            yield entry;
+            if (entry.type === 'done') return;
+          }
+        }
+      }
+    } finally {
+      opts.signal.removeEventListener('abort', onAbort);
+      await closeRedis(conn);
+    }
+  }
+
+  async close(): Promise<void> {
+    // The command connection belongs to the platform; follower connections close themselves.
+  }
+}

@@ -1,0 +1,65 @@
+// Chat history for signed-in users: their conversations, newest first, and one
+// conversation with its messages. Another user's conversation is a 404, never a 403.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChatMessage, Conversation, ConversationSummary, FinishReason } from '@gpu/shared';
+import { notFound } from '../../platform/errors.js';
+
+interface ConversationRow {
+  id: string;
+  title: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+interface MessageRow {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  product_ids: string[] | null;
+  finish_reason: FinishReason | null;
+  created_at: Date | string;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+const toSummary = (r: ConversationRow): ConversationSummary => ({
+  id: r.id,
+  title: r.title,
+  createdAt: iso(r.created_at),
+  updatedAt: iso(r.updated_at),
+});
+
+export class ConversationService {
+  constructor(private readonly deps: { em: () => EntityManager; pageSize?: number }) {}
+
+  async list(userId: string): Promise<{ items: ConversationSummary[] }> {
+    const rows = await this.deps.em().execute<ConversationRow[]>(
+      `select id, title, created_at, updated_at from conversations where user_id = ?
+       order by updated_at desc limit ?`,
+      [userId, this.deps.pageSize ?? 100],
+    );
+    return { items: rows.map(toSummary) };
+  }
+
+  async get(userId: string, id: string): Promise<Conversation> {
+    const em = this.deps.em();
+    const [conv] = await em.execute<ConversationRow[]>(
+      `select id, title, created_at, updated_at from conversations where id = ? and user_id = ?`,
+      [id, userId],
+    );
+    if (!conv) throw notFound('Conversation');
+    const rows = await em.execute<MessageRow[]>(
+      `select id, role, content, product_ids, finish_reason, created_at from messages
+       where conversation_id = ? order by created_at, role desc`,
+      [id],
+    );
+    const messages: ChatMessage[] = rows.map((m) => ({
+      id: m.id,
+      role: m.role,
+      content: m.content,
+      productIds: m.product_ids ?? [],
+      createdAt: iso(m.created_at),
+      finishReason: m.finish_reason,
+    }));
+    return { ...toSummary(conv), messages };
+  }
+}
