@@ -22,10 +22,7 @@ export class ClusterHub {
   private readonly onMessage = (worker: Worker, msg: unknown) => {
     if (isClusterMessage<WorkerToPrimary>(msg)) this.receive(worker, msg);
   };
-  private readonly onExit = (worker: Worker) => {
-    for (const ctl of this.follows.get(worker.id)?.values() ?? []) ctl.abort();
-    this.follows.delete(worker.id);
-  };
+  private readonly onExit = (worker: Worker) => this.abortFollows(worker.id);
 
   constructor(private readonly logger: Logger) {
     cluster.on('message', this.onMessage);
@@ -49,7 +46,12 @@ export class ClusterHub {
   close(): void {
     cluster.off('message', this.onMessage);
     cluster.off('exit', this.onExit);
-    for (const id of [...this.follows.keys()]) this.onExit({ id } as Worker);
+    for (const id of [...this.follows.keys()]) this.abortFollows(id);
+  }
+
+  private abortFollows(workerId: number): void {
+    for (const ctl of this.follows.get(workerId)?.values() ?? []) ctl.abort();
+    this.follows.delete(workerId);
   }
 
   private receive(worker: Worker, msg: WorkerToPrimary): void {

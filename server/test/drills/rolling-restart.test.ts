@@ -1,6 +1,6 @@
 // Drill: rolling restart. Three instances share PostgreSQL and Redis behind a loopback
 // round-robin balancer; they are restarted one by one (SIGTERM, replacement on the same
-// port, wait ready, next) while shoppers stream answers and check out. Expected: every
+// port, wait ready, next) while shoppers stream answers (from a slow fake LLM) and check out. Expected: every
 // checkout ends in 201 with exactly one order per Idempotency-Key, every socket reconnects,
 // and every answer completes (via chat:resume where its connection was cut) with exactly the
 // text that was persisted, no seq missing or repeated.
@@ -15,13 +15,19 @@ import { createDrillUsers, DrillShopper, contiguousSeq } from '../support/drill-
 import { insertGpu } from '../realtime/helpers/catalog.js';
 import { api } from '../support/http.js';
 import { eventually } from '../realtime/helpers/sockets.js';
+import { startFakeGroq, type FakeGroq } from '../assistant/fake-groq.js';
 
 const SHOPPERS = 8;
+/** Answers last ~3.6 s: longer than an instance's ~2 s socket drain, so a stopping instance
+ * is still generating when its shoppers have already moved on and resumed elsewhere. */
+const ANSWER_WORDS = 30;
+const WORD_DELAY_MS = 120;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(!hasRedis)('drill: rolling restart under load', () => {
   const jwtSecret = randomBytes(32).toString('hex');
   let db: SharedDatabase;
+  let llm: FakeGroq;
   let env: Record<string, string>;
   const instances: ServerProcess[] = [];
   let balancer: RoundRobinProxy;
@@ -31,7 +37,14 @@ describe.skipIf(!hasRedis)('drill: rolling restart under load', () => {
 
   beforeAll(async () => {
     db = await startSharedDatabase();
+    llm = await startFakeGroq({
+      kind: 'stream',
+      chunks: Array.from({ length: ANSWER_WORDS }, (_, i) => `word${i} `),
+      delayMs: WORD_DELAY_MS,
+    });
     env = {
+      GROQ_API_KEY: 'fake-key-for-the-drill',
+      LLM_BASE_URL: llm.url,
       DATABASE_URL: db.url,
       REDIS_URL: (await createTestRedisUrl())!,
       JWT_SECRET: jwtSecret,
@@ -56,6 +69,7 @@ describe.skipIf(!hasRedis)('drill: rolling restart under load', () => {
     await balancer?.close();
     await Promise.all(instances.map((i) => i.stop('SIGKILL')));
     await db?.close();
+    await llm?.close();
   });
 
   it('loses no checkout and no answer while every instance is replaced', async () => {
