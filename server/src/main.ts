@@ -13,6 +13,7 @@ import { onShutdownSignals } from './shutdown.js';
 import { stopInstance } from './stop-instance.js';
 import { runPrimary } from './cluster/primary.js';
 import { runWorker } from './cluster/worker.js';
+import { installProcessGuards } from './process-guards.js';
 
 function readConfig(): Config {
   try {
@@ -46,11 +47,17 @@ async function runSingle(config: Config, logger: Logger): Promise<void> {
 async function main(): Promise<void> {
   const config = readConfig();
   if (config.WORKERS > 1 && cluster.isPrimary) {
-    await runPrimary(config, createLogger(config.LOG_LEVEL, { role: 'primary' }));
+    const logger = createLogger(config.LOG_LEVEL, { role: 'primary' });
+    installProcessGuards(logger);
+    await runPrimary(config, logger);
   } else if (cluster.isWorker) {
-    await runWorker(config, createLogger(config.LOG_LEVEL, { role: 'worker', worker: cluster.worker?.id }));
+    const logger = createLogger(config.LOG_LEVEL, { role: 'worker', worker: cluster.worker?.id });
+    installProcessGuards(logger);
+    await runWorker(config, logger);
   } else {
-    await runSingle(config, createLogger(config.LOG_LEVEL));
+    const logger = createLogger(config.LOG_LEVEL);
+    installProcessGuards(logger);
+    await runSingle(config, logger);
   }
 }
 

@@ -158,3 +158,9 @@ export const exposedMetrics = (): Promise<string> => metricsSource();
 export function setMetricsSource(source: () => Promise<string>): void {
   metricsSource = source;
 }
+
+export const unhandledRejections = new client.Counter({
+  name: 'process_unhandled_rejections_total',
+  help: 'Promise rejections nobody handled (logged; each one is a bug to fix)',
+  registers,
+});

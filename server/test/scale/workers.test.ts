@@ -4,7 +4,7 @@
 // issued by one worker is accepted by the other, that an answer streamed by one worker can
 // be resumed on the other, that a crashed worker is replaced, and
 // that SIGTERM stops everything cleanly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatDoneEvent, ChatSendAck, ChatTokenEvent, StockLevel, StockWatchAck } from '@gpu/shared';
 import { startServerProcess, type ServerProcess } from '../support/processes.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -39,6 +39,11 @@ describe.each(modes)('WORKERS=2 $name', ({ redis }) => {
     }
     return seen;
   }
+
+  afterEach((ctx) => {
+    // The server's own log is what explains a failure here (a worker crash, a stuck relay).
+    if (ctx.task.result?.state === 'fail') console.error(server?.output().slice(-8_000));
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase();
