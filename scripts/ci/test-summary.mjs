@@ -1,0 +1,12 @@
+// Prints the suite's closing line ("tests: N passed, N failed, N skipped") from Vitest's
+// JSON report, so CI logs state plainly how many tests ran.
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? 'test-results/vitest.json';
+const report = JSON.parse(readFileSync(file, 'utf8'));
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
+if (report.numTotalTests === 0) {
+  console.error('no tests ran');
+  process.exit(1);
+}
