@@ -67,6 +67,19 @@ describe('retrieval on the seeded catalog', () => {
     expect(r.text).toContain('todas por encima de tu presupuesto');
   });
 
+  it('a 4K buyer with a budget sees the strongest in-stock cards it buys, not mid-range ones', async () => {
+    const { products } = await ask('GPU para 4K gaming bajo $1000');
+    // The catalog's strongest in-stock 16 GB+ cards under $1000, straight from SQL.
+    const best = await app.platform.db.orm.em.fork().execute<{ price_cents: string }[]>(
+      `select price_cents::text from gpus where is_active and stock > 0 and vram_gb >= 16 and price_cents <= 100000
+         order by price_cents desc limit 1`,
+    );
+    const top = products[0]!;
+    expect(top.price).toBeGreaterThanOrEqual(Number(best[0]!.price_cents) / 100 - 150);
+    expect(top.vramGb).toBeGreaterThanOrEqual(16);
+    expect(products.every((p) => p.price <= 1000)).toBe(true);
+  });
+
   it('a named model is always among the products', async () => {
     const r = await ask('is the 4070 super good for 1440p?');
     expect(r.products.some((p) => /RTX 4070 SUPER/.test(p.name))).toBe(true);

@@ -110,6 +110,15 @@ export async function candidateLists(
   return { vector: list('vector'), text: list('text') };
 }
 
+/** The strongest in-stock cards that pass the filters, by price (the performance proxy). */
+export async function strongestInBudget(tx: EntityManager, f: HardFilters, limit: number): Promise<ProductRow[]> {
+  const where = filterSql(f);
+  return tx.execute<ProductRow[]>(
+    `select ${PRODUCT_COLUMNS} from gpus where ${where.sql} and stock > 0 order by price_cents desc limit ?`,
+    [...where.params, limit],
+  );
+}
+
 /** Active products of each named model, in stock and cheapest first, a few per model. */
 export async function namedModelProducts(tx: EntityManager, models: NamedModel[], perModel = 2): Promise<ProductRow[]> {
   const out: ProductRow[] = [];

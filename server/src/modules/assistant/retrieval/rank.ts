@@ -14,6 +14,8 @@ export interface Candidate {
   row: ProductRow;
   vectorRank?: number;
   textRank?: number;
+  /** Rank among the strongest in-budget cards (performance use cases only). */
+  tierRank?: number;
   /** Asked for by name: always shown. */
   named?: boolean;
 }
@@ -69,13 +71,16 @@ export function hardwareBoost(row: ProductRow, c: QueryConstraints): number {
 /** A $950 card answers "under $1000" better than a $170 one. */
 export function budgetBoost(row: ProductRow, c: QueryConstraints): number {
   if (c.budgetMax === null) return 0;
-  return Math.min(priceOf(row) / c.budgetMax, 1) * 0.9 * B;
+  // 4K and ML buyers want the most card the budget buys; price is the performance proxy.
+  const weight = c.useCases.some((u) => u === 'gaming-4k' || u === 'ml') ? 1.8 : 0.9;
+  return Math.min(priceOf(row) / c.budgetMax, 1) * weight * B;
 }
 
 export function score(cand: Candidate, c: QueryConstraints, withStock = true): number {
   let s = 0;
   if (cand.vectorRank !== undefined) s += 1 / (RRF_K + cand.vectorRank);
   if (cand.textRank !== undefined) s += 1 / (RRF_K + cand.textRank);
+  if (cand.tierRank !== undefined) s += 1 / (RRF_K + cand.tierRank);
   s += useCaseBoost(cand.row, c) + budgetBoost(cand.row, c) + hardwareBoost(cand.row, c);
   if (withStock) s += cand.row.stock > 0 ? 0.6 * B : -1.2 * B;
   if (cand.named) s += 10;
@@ -110,7 +115,12 @@ export function rankCandidates(
 }
 
 /** Merges candidate lists by product id, keeping each list's 1-based rank. */
-export function mergeCandidates(vector: ProductRow[], text: ProductRow[], named: ProductRow[]): Candidate[] {
+export function mergeCandidates(
+  vector: ProductRow[],
+  text: ProductRow[],
+  named: ProductRow[],
+  tier: ProductRow[] = [],
+): Candidate[] {
   const byId = new Map<string, Candidate>();
   const get = (row: ProductRow) => {
     let cand = byId.get(row.id);
@@ -120,5 +130,6 @@ export function mergeCandidates(vector: ProductRow[], text: ProductRow[], named:
   vector.forEach((row, i) => (get(row).vectorRank = i + 1));
   text.forEach((row, i) => (get(row).textRank = i + 1));
   named.forEach((row) => (get(row).named = true));
+  tier.forEach((row, i) => (get(row).tierRank = i + 1));
   return [...byId.values()];
 }

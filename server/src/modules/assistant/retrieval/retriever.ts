@@ -12,6 +12,7 @@ import {
   isSelective,
   namedModelProducts,
   staleEmbeddings,
+  strongestInBudget,
   supportsIterativeScan,
   type HardFilters,
 } from './hybrid-search.js';
@@ -105,7 +106,9 @@ export class ProductRetriever {
       const query = { vector: vector!, model: this.deps.embedder.model, websearch: terms };
       const lists = await candidateLists(db, query, filters, this.k, iterative);
       const named = c.models.length ? await namedModelProducts(db, c.models) : [];
-      return this.rank(db, c, filters, lists.vector, lists.text, named);
+      // Lexical search alone misses strong cards whose text does not echo the question.
+      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
+      return this.rank(db, c, filters, lists.vector, lists.text, named, tier);
     };
     return iterative ? em.transactional(run) : run(em);
   }
@@ -117,11 +120,12 @@ export class ProductRetriever {
     vec: ProductRow[],
     text: ProductRow[],
     named: ProductRow[],
+    tier: ProductRow[],
   ): Promise<RetrievalResult> {
     const missingModels = c.models
       .filter((m) => !named.some((row) => new RegExp(toJsRegex(m.pattern), 'i').test(row.name)))
       .map((m) => m.display);
-    const candidates = mergeCandidates(vec, text, named);
+    const candidates = mergeCandidates(vec, text, named, tier);
     let products = rankCandidates(candidates, c, { limit: this.limit });
     const unstocked = rankCandidates(candidates, c, { limit: this.limit, withStock: false });
     let overBudget = false;
@@ -141,6 +145,11 @@ export class ProductRetriever {
     return { products, overBudget, outOfStockIds, missingModels };
   }
 }
+
+/** A budget and a demanding use: the shopper wants the most performance the budget buys. */
+const wantsPerformance = (c: QueryConstraints) =>
+  c.budgetMax !== null &&
+  c.useCases.some((u) => u === 'gaming-4k' || u === 'gaming-1440p' || u === 'ml' || u === 'video-editing');
 
 /** PostgreSQL's word anchors (\m, \M) as JavaScript's \b. */
 export const toJsRegex = (pattern: string): string => pattern.replace(/\\[mM]/g, '\\b');
