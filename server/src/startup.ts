@@ -1,7 +1,9 @@
-// One-time start-up work after migrations: seed an empty catalog, bootstrap the admin.
+// One-time start-up work after migrations: seed an empty catalog, bootstrap the admin,
+// purge records past their retention.
 import type { Platform } from './context.js';
 import { catalogIsEmpty, seedCatalog } from './db/seed/seed-catalog.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
+import { purgeExpiredRecords } from './db/retention.js';
 
 export async function runStartupTasks(p: Platform): Promise<void> {
   const em = p.db.orm.em.fork();
@@ -13,4 +15,6 @@ export async function runStartupTasks(p: Platform): Promise<void> {
     const outcome = await bootstrapAdmin(em, p.config.ADMIN_EMAIL, p.config.ADMIN_PASSWORD);
     p.logger.info({ email: p.config.ADMIN_EMAIL, outcome }, 'admin account bootstrapped');
   }
+  const purged = await purgeExpiredRecords(em);
+  if (purged.idempotencyKeys || purged.refreshTokens) p.logger.info(purged, 'expired records purged');
 }
