@@ -17,13 +17,13 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { loadConfig } from '../../server/src/config.js';
 import { closePlatform, createPlatform } from '../../server/src/context.js';
 import { createServices } from '../../server/src/services.js';
 import { createApplication } from '../../server/src/app.js';
 import { runStartupTasks } from '../../server/src/startup.js';
 import { createLogger } from '../../server/src/platform/logger.js';
+import { createTestDatabase } from '../../server/test/support/database.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -48,38 +48,6 @@ const durationS = Number(process.env.BENCH_DURATION_S ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const catalogPath = '/api/gpus?brand=NVIDIA&maxPrice=1000&sort=price';
 
-async function withAdminDb<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A throwaway database: a PGlite directory, or a new database on DATABASE_URL's server. */
-async function benchDatabase(): Promise<{ env: Record<string, string>; label: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-pglite-'));
-    return {
-      env: { PGLITE_DIR: dir },
-      label: 'PGlite (embedded)',
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await withAdminDb(base, (c) => c.query(`create database ${name}`));
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    label: 'PostgreSQL',
-    drop: () => withAdminDb(base, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
-  };
-}
-
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
@@ -93,7 +61,8 @@ async function run(name: string, url: string, requests?: AutocannonRequest[]) {
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase();
+  // A throwaway database: the same factory the test suites use (PGlite, or DATABASE_URL's server).
+  const db = await createTestDatabase();
   const uploads = mkdtempSync(path.join(tmpdir(), 'bench-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -123,7 +92,7 @@ async function main(): Promise<void> {
   const barePort = await listen(bare);
 
   console.log(
-    `catalog bench: ${db.label}, cache ${config.REDIS_URL ? 'Redis' : 'in-memory'}, node ${process.version}, ` +
+    `catalog bench: ${db.url ? 'PostgreSQL' : 'PGlite (embedded)'}, cache ${config.REDIS_URL ? 'Redis' : 'in-memory'}, node ${process.version}, ` +
       `${cpus().length} CPUs, ${connections} connections, ${durationS}s per case, body ${sample.length} bytes`,
   );
   const uncachedRequest = fileURLToPath(new URL('./catalog-uncached-request.cjs', import.meta.url));

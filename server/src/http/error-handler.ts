@@ -1,7 +1,7 @@
 // The single error handler: AppError -> its problem+json; body-parser failures -> 400/413/415;
 // anything else -> a logged 500 whose body carries no stack or internals.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, toProblem } from '../platform/errors.js';
+import { AppError, serviceUnavailable, toProblem } from '../platform/errors.js';
 import { httpErrors } from '../platform/metrics.js';
 import { isDatabaseUnavailable } from '../db/pg-errors.js';
 
@@ -28,15 +28,7 @@ function classify(err: unknown): AppError {
       break;
   }
   if (isDatabaseUnavailable(err)) {
-    return new AppError(
-      503,
-      'service_unavailable',
-      'The database is temporarily unavailable; please retry shortly',
-      undefined,
-      {
-        'Retry-After': '2',
-      },
-    );
+    return serviceUnavailable('The database is temporarily unavailable; please retry shortly');
   }
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

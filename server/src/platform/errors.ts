@@ -41,7 +41,8 @@ export const conflict = (message: string, code: ErrorCode = 'conflict') => new A
 export const unprocessable = (message: string) => new AppError(422, 'unprocessable', message);
 export const rateLimited = (retryAfterS: number, message = 'Too many requests, slow down') =>
   new AppError(429, 'rate_limited', message, undefined, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterS))) });
-export const serviceUnavailable = (message: string) => new AppError(503, 'service_unavailable', message);
+export const serviceUnavailable = (message: string, retryAfterS = 2) =>
+  new AppError(503, 'service_unavailable', message, undefined, { 'Retry-After': String(retryAfterS) });
 
 export function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((i) => ({

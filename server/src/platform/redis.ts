@@ -10,8 +10,6 @@ export interface RedisOptions {
   url: string;
   logger: Logger;
   name: string;
-  /** Subscribers and the Socket.IO adapter must not queue commands forever. */
-  lazyConnect?: boolean;
 }
 
 export function createRedis({ url, logger, name }: RedisOptions): Redis {
