@@ -5,8 +5,13 @@ import { defineConfig } from 'vitest/config';
 const sharedSrc = fileURLToPath(new URL('./shared/src/index.ts', import.meta.url));
 const alias = { '@gpu/shared': sharedSrc };
 
+// TEST_REPORT_FILE (set by .ci/run) adds a JSON report beside the console one, so CI can run
+// `npm test` exactly as the README writes it and still print a summary line.
+const reportFile = process.env.TEST_REPORT_FILE;
+
 export default defineConfig({
   test: {
+    reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
     projects: [
       {
         resolve: { alias },

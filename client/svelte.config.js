@@ -13,7 +13,8 @@ const connectExtra = (process.env.CSP_CONNECT_SRC ?? 'https:').split(/\s+/).filt
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // npm start builds into a versioned folder (CLIENT_BUILD_OUT) so a running server keeps its files.
+    adapter: adapter({ out: process.env.CLIENT_BUILD_OUT ?? 'build' }),
     alias: { '@gpu/shared': '../shared/src/index.ts' },
     csp: {
       mode: 'auto',
