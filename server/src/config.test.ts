@@ -35,6 +35,9 @@ describe('config', () => {
     expect(c.SEED_ON_START).toBe(false);
     expect(c.PORT).toBe(8080);
     expect(c.RATE_LIMIT_ALLOWLIST).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    const cluster = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-1.internal:7001' });
+    expect(cluster.REDIS_CLUSTER_NODES).toEqual(['10.0.0.1:7000', 'redis-1.internal:7001']);
+    expect(cluster.EMBEDDINGS_MODEL).toBe('paraphrase-multilingual-MiniLM-L12-v2');
   });
 
   it.each([
@@ -50,6 +53,9 @@ describe('config', () => {
     [{ LLM_BASE_URL: 'ftp://x' }, 'LLM_BASE_URL'],
     [{ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough-pw' }, 'ADMIN_EMAIL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ REDIS_CLUSTER_NODES: '127.0.0.1' }, 'REDIS_CLUSTER_NODES'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ EMBEDDINGS_MODEL: 'bert-base' }, 'EMBEDDINGS_MODEL'],
   ])('rejects %o with one line naming the variable', (env, name) => {
     const message = fails(env as Record<string, string>);
     expect(message).toContain(name);

@@ -32,6 +32,13 @@ export const configSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Unset: single instance, in-memory adapter, bus and cache. */
   REDIS_URL: url(['redis', 'rediss']).optional(),
+  /**
+   * Redis Cluster seed nodes ("host:port,host:port"): every Redis use (adapter in sharded mode,
+   * bus, cache, limits, locks, streams) goes to the cluster instead of REDIS_URL.
+   */
+  REDIS_CLUSTER_NODES: csv
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, comma-separated')).min(1))
+    .optional(),
   /** Unset: the offline grounded responder. */
   GROQ_API_KEY: z.string().min(1).optional(),
   LLM_MODEL: z.string().min(1).default('llama-3.3-70b-versatile'),
@@ -39,6 +46,10 @@ export const configSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   EMBEDDINGS: z.enum(['auto', 'minilm', 'hashing']).default('auto'),
   MODEL_DIR: z.string().min(1).default('./models'),
+  /** The sentence-embedding model EMBEDDINGS=minilm/auto loads (384-d either way). */
+  EMBEDDINGS_MODEL: z
+    .enum(['paraphrase-multilingual-MiniLM-L12-v2', 'all-MiniLM-L6-v2'])
+    .default('paraphrase-multilingual-MiniLM-L12-v2'),
   /** Required in production; a random per-process secret otherwise (tokens die on restart). */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(30).max(3600).default(900),
@@ -59,6 +70,8 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: csv.default([]),
   RATE_LIMIT_ALLOWLIST: csv.default([]),
   TRUST_PROXY: z.string().default('loopback'),
+  /** Serve /metrics on this port only (not on PORT); for a ServiceMonitor inside the cluster. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   CHAT_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
