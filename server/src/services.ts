@@ -59,8 +59,8 @@ export function createServices(p: Platform): Services {
   catalog.watch(); // stock.changed from checkout (any instance) drops cached listings
   const media = new MediaService({ store: objectStore, catalog, logger: p.logger });
   // Groq (offline fallback) or offline; Redis streams/locks when REDIS_URL is set.
-  const assistant = createChatService(p, (key) => objectStore.publicUrl(key));
-  const conversations = new ConversationService({ em });
+  const assistant = createChatService(p, { assetUrl: (key) => objectStore.publicUrl(key), cart });
+  const conversations = new ConversationService({ em, assetUrl: (key) => objectStore.publicUrl(key) });
   const insights = new InsightsService({ em });
   const health = new HealthService({
     db: p.db,

@@ -1,7 +1,16 @@
 // The Socket.IO contract (CONTRACT.md), typed once for server and client.
 import type { Ack } from './errors.js';
 import type { Cart } from './schemas/cart.js';
-import type { ChatDoneEvent, ChatErrorEvent, ChatProductsEvent, ChatTokenEvent } from './schemas/chat.js';
+import type {
+  ChatActionEvent,
+  ChatComparisonEvent,
+  ChatDoneEvent,
+  ChatErrorEvent,
+  ChatProductsEvent,
+  ChatSuggestionsEvent,
+  ChatTokenEvent,
+  ChatToolEvent,
+} from './schemas/chat.js';
 import type { StockLevel, StockUpdateEvent } from './schemas/stock.js';
 import type { InventorySnapshotEvent, OrderCreatedEvent, StatsEvent } from './schemas/admin.js';
 
@@ -18,7 +27,11 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+  'chat:tool': (e: ChatToolEvent) => void;
   'chat:products': (e: ChatProductsEvent) => void;
+  'chat:comparison': (e: ChatComparisonEvent) => void;
+  'chat:action': (e: ChatActionEvent) => void;
+  'chat:suggestions': (e: ChatSuggestionsEvent) => void;
   'chat:token': (e: ChatTokenEvent) => void;
   'chat:done': (e: ChatDoneEvent) => void;
   'chat:error': (e: ChatErrorEvent) => void;

@@ -7,6 +7,7 @@ export * from './schemas/cart.js';
 export * from './schemas/orders.js';
 export * from './schemas/images.js';
 export * from './schemas/chat.js';
+export * from './schemas/tools.js';
 export * from './schemas/stock.js';
 export * from './schemas/admin.js';
 export * from './schemas/health.js';

@@ -164,3 +164,32 @@ export const unhandledRejections = new client.Counter({
   help: 'Promise rejections nobody handled (logged; each one is a bug to fix)',
   registers,
 });
+
+export const assistantToolCalls = new client.Counter({
+  name: 'assistant_tool_calls_total',
+  help: 'Assistant tool calls by tool and outcome (ok|error|invalid_arguments|unknown_tool)',
+  labelNames: ['tool', 'outcome', 'planner'] as const,
+  registers,
+});
+
+export const assistantToolDuration = new client.Histogram({
+  name: 'assistant_tool_duration_seconds',
+  help: 'Assistant tool call duration',
+  labelNames: ['tool'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers,
+});
+
+export const assistantTurns = new client.Counter({
+  name: 'assistant_turns_total',
+  help: 'Answered turns by planner (llm|offline) and what the turn was (search, compare, cart, clarify, ...)',
+  labelNames: ['planner', 'kind'] as const,
+  registers,
+});
+
+export const assistantToolRounds = new client.Histogram({
+  name: 'assistant_tool_rounds',
+  help: 'LLM tool-calling rounds per answer',
+  buckets: [0, 1, 2, 3, 4, 5],
+  registers,
+});

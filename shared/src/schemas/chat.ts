@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cartSchema } from './cart.js';
 import { gpuSchema } from './gpu.js';
 import { uuid } from './common.js';
 
@@ -52,6 +53,57 @@ export interface ChatDoneEvent {
   usage: Usage;
   grounding?: Grounding;
 }
+/** A step the assistant is taking (a tool call): started, then done or error. */
+export const chatToolEventSchema = z.object({
+  messageId: uuid,
+  name: z.string(),
+  status: z.enum(['started', 'done', 'error']),
+  summary: z.string().optional(),
+  /** Pairs a call's `started` with its `done`/`error` when one answer makes several calls. */
+  callId: z.string().optional(),
+});
+export type ChatToolEvent = z.infer<typeof chatToolEventSchema>;
+
+/** One spec row of a comparison: one value per product, `best` the index of the best one. */
+export const comparisonRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  values: z.array(z.union([z.string(), z.number(), z.null()])),
+  best: z.number().int().optional(),
+});
+export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
+export const chatComparisonEventSchema = z.object({
+  messageId: uuid,
+  products: z.array(gpuSchema),
+  rows: z.array(comparisonRowSchema),
+});
+export type ChatComparisonEvent = z.infer<typeof chatComparisonEventSchema>;
+
+export const cartActionTypes = ['cart.add', 'cart.set', 'cart.remove'] as const;
+export const cartActionCodes = ['sign_in_required', 'out_of_stock', 'not_found', 'failed'] as const;
+/** The result of a cart tool: what was asked, whether it happened, and the cart after it. */
+export const chatActionEventSchema = z.object({
+  messageId: uuid,
+  type: z.enum(cartActionTypes),
+  gpuId: uuid,
+  quantity: z.number().int(),
+  ok: z.boolean(),
+  code: z.enum(cartActionCodes).optional(),
+  /** The product's name, for the action card. */
+  name: z.string().optional(),
+  /** The line's quantity before the action, so the card can undo it. */
+  previousQuantity: z.number().int().optional(),
+  cart: cartSchema.optional(),
+});
+export type ChatActionEvent = z.infer<typeof chatActionEventSchema>;
+export type ChatActionCode = (typeof cartActionCodes)[number];
+
+export const chatSuggestionsEventSchema = z.object({
+  messageId: uuid,
+  suggestions: z.array(z.string()).min(1).max(4),
+});
+export type ChatSuggestionsEvent = z.infer<typeof chatSuggestionsEventSchema>;
+
 export interface ChatErrorEvent {
   messageId?: string;
   code: string;
@@ -65,6 +117,13 @@ export const messageSchema = z.object({
   productIds: z.array(uuid),
   createdAt: z.string(),
   finishReason: z.enum(finishReasons).nullable().optional(),
+  /** Assistant messages: the products shown, in order (those still in the catalog). */
+  products: z.array(gpuSchema).optional(),
+  comparison: chatComparisonEventSchema.omit({ messageId: true }).nullable().optional(),
+  actions: z.array(chatActionEventSchema.omit({ messageId: true })).optional(),
+  suggestions: z.array(z.string()).optional(),
+  /** The steps the assistant took (tool calls and their outcomes). */
+  tools: z.array(chatToolEventSchema.omit({ messageId: true })).optional(),
 });
 export type ChatMessage = z.infer<typeof messageSchema>;
 
@@ -89,6 +148,9 @@ export const askAiResponseSchema = z.object({
   messageId: uuid,
   answer: z.string(),
   products: z.array(gpuSchema),
+  comparison: chatComparisonEventSchema.omit({ messageId: true }).nullable().optional(),
+  actions: z.array(chatActionEventSchema.omit({ messageId: true })).optional(),
+  suggestions: z.array(z.string()).optional(),
   finishReason: z.enum(finishReasons),
   provider: z.string(),
   model: z.string(),

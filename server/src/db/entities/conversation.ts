@@ -6,6 +6,8 @@ export class ConversationRecord {
   userId!: string | null;
   guestId!: string | null;
   title!: string;
+  /** Constraints in force, products shown, focus (modules/assistant/conversation/state.ts). */
+  state!: Record<string, unknown>;
   createdAt!: Date;
   updatedAt!: Date;
 }
@@ -19,6 +21,10 @@ export class MessageRecord {
   finishReason!: FinishReason | null;
   /** Parsed constraints, retrieval and grounding details, for analytics. */
   meta!: Record<string, unknown>;
+  comparison!: Record<string, unknown> | null;
+  actions!: unknown[];
+  suggestions!: string[];
+  tools!: unknown[];
   createdAt!: Date;
 }
 
@@ -30,6 +36,7 @@ export const ConversationSchema = new EntitySchema<ConversationRecord>({
     userId: { type: 'uuid', nullable: true },
     guestId: { type: 'uuid', nullable: true },
     title: { type: 'string', length: 200, default: '' },
+    state: { type: 'json', default: '{}' },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
@@ -46,6 +53,10 @@ export const MessageSchema = new EntitySchema<MessageRecord>({
     productIds: { type: 'uuid[]', columnType: 'uuid[]', default: '{}' },
     finishReason: { type: 'string', length: 16, nullable: true },
     meta: { type: 'json', default: '{}' },
+    comparison: { type: 'json', nullable: true },
+    actions: { type: 'json', default: '[]' },
+    suggestions: { type: 'json', default: '[]' },
+    tools: { type: 'json', default: '[]' },
     createdAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date() },
   },
 });

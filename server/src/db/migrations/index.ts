@@ -1,7 +1,9 @@
 // Migrations in order. Listed explicitly so compiled (dist) and source (tsx) runs agree.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126000000_init } from './Migration20261126000000_init.js';
+import { Migration20261201000000_conversation_state } from './Migration20261201000000_conversation_state.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126000000_init', class: Migration20261126000000_init },
+  { name: 'Migration20261201000000_conversation_state', class: Migration20261201000000_conversation_state },
 ];

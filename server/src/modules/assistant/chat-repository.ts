@@ -1,7 +1,8 @@
 // SQL for conversations, messages and usage on the assistant's write path. Guests own
-// conversations by guestId, users by userId; every lookup is scoped to the owner.
+// conversations by guestId, users by userId; every lookup is scoped to the owner. A turn reads
+// the conversation's state once and writes it back with the answer, in one statement.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FinishReason } from '@gpu/shared';
+import type { ChatActionEvent, ChatComparisonEvent, ChatToolEvent, FinishReason } from '@gpu/shared';
 import type { Actor } from '../auth/actor.js';
 import type { HistoryTurn } from './prompt/build-prompt.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './retrieval/product-row.js';
@@ -13,7 +14,19 @@ export interface OwnedMessage {
   content: string;
   productIds: string[];
   meta: Record<string, unknown>;
+  comparison: Omit<ChatComparisonEvent, 'messageId'> | null;
+  actions: Omit<ChatActionEvent, 'messageId'>[];
+  suggestions: string[];
+  tools: Omit<ChatToolEvent, 'messageId'>[];
   createdAt: Date;
+}
+
+/** What an answer showed besides its text, kept for the history and for resumes. */
+export interface AnswerExtras {
+  comparison: Omit<ChatComparisonEvent, 'messageId'> | null;
+  actions: Omit<ChatActionEvent, 'messageId'>[];
+  suggestions: string[];
+  tools: Omit<ChatToolEvent, 'messageId'>[];
 }
 
 export interface UsageRecord {
@@ -70,6 +83,14 @@ export class ChatRepository {
     return { questionId: rows[0]!.question_id, answerId: rows[0]!.answer_id };
   }
 
+  /** The conversation's stored state (JSON as saved; the caller validates it). */
+  async state(conversationId: string): Promise<unknown> {
+    const rows = await this.em().execute<{ state: unknown }[]>(`select state from conversations where id = ?`, [
+      conversationId,
+    ]);
+    return rows[0]?.state ?? null;
+  }
+
   /** Earlier turns of the conversation, oldest first, without the current exchange or unfinished answers. */
   async history(conversationId: string, exclude: string[], limit: number): Promise<HistoryTurn[]> {
     return this.em().execute<{ role: 'user' | 'assistant'; content: string }[]>(
@@ -92,17 +113,32 @@ export class ChatRepository {
     return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is ProductRow => r !== undefined);
   }
 
-  /** Fills in the answer and records its usage, in one statement. */
+  /**
+   * Fills in the answer (text, products, extras), saves the conversation's new state when
+   * given, and records the usage: one statement, so a turn is stored whole or not at all.
+   */
   async finish(
     messageId: string,
-    m: { content: string; productIds: string[]; finishReason: FinishReason; meta: Record<string, unknown> },
+    m: {
+      content: string;
+      productIds: string[];
+      finishReason: FinishReason;
+      meta: Record<string, unknown>;
+      extras: AnswerExtras;
+      state?: { conversationId: string; value: unknown };
+    },
     u: UsageRecord,
   ): Promise<void> {
     const ids = m.productIds.length ? `array[${m.productIds.map(() => '?::uuid').join(', ')}]` : `'{}'::uuid[]`;
+    const saveState = m.state
+      ? `, saved as (update conversations set state = ?::jsonb, updated_at = now() where id = ?)`
+      : '';
     await this.em().execute(
       `with answered as (
-         update messages set content = ?, product_ids = ${ids}, finish_reason = ?, meta = ?::jsonb where id = ?
-       )
+         update messages set content = ?, product_ids = ${ids}, finish_reason = ?, meta = ?::jsonb,
+           comparison = ?::jsonb, actions = ?::jsonb, suggestions = ?::jsonb, tools = ?::jsonb
+         where id = ?
+       )${saveState}
        insert into llm_usage (message_id, user_id, guest_id, provider, model, prompt_tokens, completion_tokens,
          time_to_first_token_ms, duration_ms, finish_reason)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -111,7 +147,12 @@ export class ChatRepository {
         ...m.productIds,
         m.finishReason,
         JSON.stringify(m.meta),
+        m.extras.comparison ? JSON.stringify(m.extras.comparison) : null,
+        JSON.stringify(m.extras.actions),
+        JSON.stringify(m.extras.suggestions),
+        JSON.stringify(m.extras.tools),
         messageId,
+        ...(m.state ? [JSON.stringify(m.state.value), m.state.conversationId] : []),
         u.messageId,
         u.actor.kind === 'user' ? u.actor.userId : null,
         u.actor.kind === 'guest' ? u.actor.guestId : null,
@@ -148,10 +189,15 @@ export class ChatRepository {
         content: string;
         product_ids: string[];
         meta: Record<string, unknown>;
+        comparison: OwnedMessage['comparison'];
+        actions: OwnedMessage['actions'] | null;
+        suggestions: string[] | null;
+        tools: OwnedMessage['tools'] | null;
         created_at: Date;
       }[]
     >(
-      `select m.id, m.conversation_id, m.finish_reason, m.content, m.product_ids, m.meta, m.created_at
+      `select m.id, m.conversation_id, m.finish_reason, m.content, m.product_ids, m.meta,
+              m.comparison, m.actions, m.suggestions, m.tools, m.created_at
        from messages m join conversations c on c.id = m.conversation_id
        where m.id = ? and m.role = 'assistant' and c.${col} = ?`,
       [messageId, id],
@@ -165,6 +211,10 @@ export class ChatRepository {
       content: r.content,
       productIds: r.product_ids ?? [],
       meta: r.meta ?? {},
+      comparison: r.comparison ?? null,
+      actions: r.actions ?? [],
+      suggestions: r.suggestions ?? [],
+      tools: r.tools ?? [],
       createdAt: new Date(r.created_at),
     };
   }

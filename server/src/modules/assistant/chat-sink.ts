@@ -1,9 +1,7 @@
-// Where a generation's events go live: a socket (and its message room), an SSE response,
-// or a collector for the JSON answer. Plain callbacks: the service knows no transport.
-import type { ChatDoneEvent, ChatProductsEvent, ChatTokenEvent } from '@gpu/shared';
+// Where a turn's events go live: a socket (its message room), an SSE response, or a
+// collector for the JSON answer. One callback for every entry: the service knows no transport.
+import type { StreamEntry } from './streaming/stream-store.js';
 
 export interface ChatSink {
-  products(e: ChatProductsEvent): void;
-  token(e: ChatTokenEvent): void;
-  done(e: ChatDoneEvent): void;
+  emit(entry: StreamEntry): void;
 }

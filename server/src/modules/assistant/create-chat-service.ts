@@ -1,16 +1,18 @@
 // Builds the assistant from the platform, choosing each dependency once from config:
-// Groq (with the offline responder as fallback) or offline alone; message streams and
-// generation locks in Redis (REDIS_URL), in the cluster primary (WORKERS > 1 without
-// Redis), or in memory.
+// the Groq planner (the offline planner answers when it is down) or the offline planner
+// alone; the tools over the catalog and cart services; message streams and generation locks
+// in Redis (REDIS_URL), in the cluster primary (WORKERS > 1 without Redis), or in memory.
 import type { Config } from '../../config.js';
 import type { Platform } from '../../context.js';
 import type { Logger } from '../../platform/logger.js';
 import { ChatRepository } from './chat-repository.js';
-import { FallbackProvider } from './llm/fallback-provider.js';
+import type { CartService } from '../cart/service.js';
 import { GroqProvider } from './llm/groq-provider.js';
-import { OfflineProvider } from './llm/offline-provider.js';
-import type { LlmProvider } from './llm/provider.js';
-import type { AssetUrl } from './retrieval/product-row.js';
+import { LlmPlanner } from './planner/llm-planner.js';
+import { OfflinePlanner } from './planner/offline-planner.js';
+import { toGpu, type AssetUrl, type ProductRow } from './retrieval/product-row.js';
+import { createTools, toolDefinitions } from './tools/registry.js';
+import type { ProductReader } from './tools/tool.js';
 import { ProductRetriever } from './retrieval/retriever.js';
 import { ChatService } from './service.js';
 import { MemoryGenerationLocks, RedisGenerationLocks } from './streaming/generation-locks.js';
@@ -18,25 +20,29 @@ import { MemoryStreamStore } from './streaming/memory-stream-store.js';
 import { RedisStreamStore } from './streaming/redis-stream-store.js';
 import { ClusterGenerationLocks, ClusterStreamStore } from '../../cluster/shared-state.js';
 
-export function createLlmProvider(
+/** Groq when GROQ_API_KEY is set; null means the offline planner answers alone. */
+export function createGroqProvider(
   config: Pick<Config, 'GROQ_API_KEY' | 'LLM_MODEL' | 'LLM_BASE_URL' | 'LLM_TIMEOUT_MS'>,
   logger: Logger,
-): LlmProvider {
-  const offline = new OfflineProvider();
-  if (!config.GROQ_API_KEY) return offline;
-  const groq = new GroqProvider({
+): GroqProvider | null {
+  if (!config.GROQ_API_KEY) return null;
+  return new GroqProvider({
     apiKey: config.GROQ_API_KEY,
     model: config.LLM_MODEL,
     baseURL: config.LLM_BASE_URL,
     timeoutMs: config.LLM_TIMEOUT_MS,
     logger,
   });
-  return new FallbackProvider(groq, offline, logger);
 }
 
-export function createChatService(p: Platform, assetUrl: AssetUrl): ChatService {
+export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart: CartService }): ChatService {
   const em = () => p.db.orm.em.fork();
   const repo = new ChatRepository(em);
+  const asGpu = (row: ProductRow) => toGpu(row, deps.assetUrl);
+  const products: ProductReader = async (ids) => (await repo.products(ids)).map(asGpu);
+  const retriever = new ProductRetriever({ em, embedder: p.embedder, logger: p.logger });
+  const tools = createTools({ retriever, products, cart: deps.cart, toGpu: asGpu });
+  const groq = createGroqProvider(p.config, p.logger);
   // Cluster workers without Redis share the primary's in-memory streams and locks (IPC).
   const store =
     p.redis && p.newRedis
@@ -50,11 +56,12 @@ export function createChatService(p: Platform, assetUrl: AssetUrl): ChatService 
       ? new ClusterGenerationLocks(p.cluster)
       : new MemoryGenerationLocks();
   return new ChatService({
-    retriever: new ProductRetriever({ em, embedder: p.embedder, logger: p.logger }),
-    provider: createLlmProvider(p.config, p.logger),
+    llm: groq ? new LlmPlanner(groq, toolDefinitions(tools), p.logger) : null,
+    offline: new OfflinePlanner(),
+    tools,
+    products,
     store,
     repo,
-    assetUrl,
     logger: p.logger,
     locks,
     limiter: p.limiter,

@@ -2,7 +2,7 @@
 // must be one of the products sent, and every dollar price it quotes must be a sent
 // product's price (to the cent) — or the shopper's own budget echoed back.
 import type { Grounding } from '@gpu/shared';
-import { findModelMentions, modelsInName } from './query/named-models.js';
+import { findModelMentions, modelsInName } from '../catalog/gpu-models.js';
 
 export interface GroundingProduct {
   name: string;

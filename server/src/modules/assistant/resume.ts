@@ -1,12 +1,12 @@
-// Resuming an answer: filter a message's stream to what the client has not seen, and end
-// it cleanly even when the generating instance died (no `done` before the deadline); or,
-// once the stream has expired, rebuild the finished answer from the database.
+// Resuming an answer: filter a message's stream to what the client has not seen (tokens
+// with seq > afterSeq; steps, products, comparison, actions and suggestions are replayed in
+// order), and end it cleanly even when the generating instance died (no `done` before the
+// deadline); or, once the stream has expired, rebuild the finished answer from the database.
 import type { ChatDoneEvent } from '@gpu/shared';
 import type { OwnedMessage } from './chat-repository.js';
 import { streamExpired } from './chat-errors.js';
-import type { GenerationDeps } from './generation.js';
-import { toGpu } from './retrieval/product-row.js';
 import type { StreamEntry } from './streaming/stream-store.js';
+import type { ProductReader } from './tools/tool.js';
 
 export async function* resumeEntries(
   source: AsyncIterable<StreamEntry>,
@@ -38,7 +38,7 @@ export async function* resumeEntries(
 }
 
 export async function replayFromDatabase(
-  deps: Pick<GenerationDeps, 'repo' | 'assetUrl'>,
+  deps: { products: ProductReader },
   msg: OwnedMessage,
   afterSeq: number,
 ): Promise<AsyncIterable<StreamEntry>> {
@@ -54,7 +54,7 @@ export async function replayFromDatabase(
   const chunks = meta.chunks ?? 0;
   // Without the stream, chunk boundaries are lost: only "nothing seen" or "everything seen" can be served.
   if (afterSeq >= 0 && afterSeq < chunks - 1) throw streamExpired();
-  const products = (await deps.repo.products(msg.productIds)).map((r) => toGpu(r, deps.assetUrl));
+  const products = await deps.products(msg.productIds);
   const done: ChatDoneEvent = {
     messageId: msg.id,
     finishReason: msg.finishReason ?? 'error',
@@ -63,18 +63,18 @@ export async function replayFromDatabase(
     usage: meta.usage ?? { promptTokens: 0, completionTokens: 0 },
     ...(meta.grounding ? { grounding: meta.grounding } : {}),
   };
+  const messageId = msg.id;
   const entries: StreamEntry[] = [
+    ...msg.tools.map((e): StreamEntry => ({ type: 'tool', event: { messageId, ...e } })),
+    ...msg.actions.map((e): StreamEntry => ({ type: 'action', event: { messageId, ...e } })),
     {
       type: 'products',
-      event: {
-        messageId: msg.id,
-        products,
-        notes: { overBudget: meta.overBudget ?? false, budget: meta.budget ?? null },
-      },
+      event: { messageId, products, notes: { overBudget: meta.overBudget ?? false, budget: meta.budget ?? null } },
     },
   ];
-  if (afterSeq < 0 && msg.content)
-    entries.push({ type: 'token', event: { messageId: msg.id, seq: 0, text: msg.content } });
+  if (msg.comparison) entries.push({ type: 'comparison', event: { messageId, ...msg.comparison } });
+  if (afterSeq < 0 && msg.content) entries.push({ type: 'token', event: { messageId, seq: 0, text: msg.content } });
+  if (msg.suggestions.length) entries.push({ type: 'suggestions', event: { messageId, suggestions: msg.suggestions } });
   entries.push({ type: 'done', event: done });
   return (async function* () {
     yield* entries;

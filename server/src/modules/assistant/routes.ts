@@ -1,8 +1,9 @@
 // POST /api/v1/ask-ai: the REST twin of chat:send. JSON by default; with
-// `Accept: text/event-stream` the same flow as server-sent events `products`, `token`,
-// `done`. A client that goes away stops the generation (unlike a socket, it cannot resume).
+// `Accept: text/event-stream` the same flow as server-sent events `tool`, `products`,
+// `comparison`, `action`, `token`, `suggestions`, `done`. A client that goes away stops the
+// generation (unlike a socket, it cannot resume).
 import { Router, type Request, type Response } from 'express';
-import { askAiRequestSchema, type AskAiResponse, type ChatProductsEvent } from '@gpu/shared';
+import { askAiRequestSchema, type AskAiResponse } from '@gpu/shared';
 import { parseBody } from '../../http/validate.js';
 import type { ChatSink } from './chat-sink.js';
 import { restActor } from './rest-actor.js';
@@ -11,18 +12,15 @@ import type { ChatService } from './service.js';
 const wantsEventStream = (req: Request) => (req.get('accept') ?? '').includes('text/event-stream');
 
 function sseSink(res: Response): ChatSink {
-  const send = (event: string, data: unknown) => {
-    if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
   return {
-    products: (e) => send('products', e),
-    token: (e) => send('token', e),
-    done: (e) => {
-      send('done', e);
-      res.end();
+    emit(entry) {
+      if (!res.writableEnded) res.write(`event: ${entry.type}\ndata: ${JSON.stringify(entry.event)}\n\n`);
+      if (entry.type === 'done') res.end();
     },
   };
 }
+
+const withoutMessageId = <T extends { messageId: string }>({ messageId: _m, ...rest }: T) => rest;
 
 export function assistantRoutes(chat: ChatService): Router {
   const r = Router();
@@ -50,18 +48,35 @@ export function assistantRoutes(chat: ChatService): Router {
       return;
     }
 
-    let products: ChatProductsEvent | undefined;
-    let answer = '';
+    const answer: Pick<AskAiResponse, 'products' | 'comparison' | 'actions' | 'suggestions'> & { text: string } = {
+      text: '',
+      products: [],
+      comparison: null,
+      actions: [],
+      suggestions: [],
+    };
     const started = await chat.start(actor, input, {
       signal: gone.signal,
-      sink: { products: (e) => (products = e), token: (e) => (answer += e.text), done: () => undefined },
+      sink: {
+        emit(entry) {
+          if (entry.type === 'products') answer.products = entry.event.products;
+          else if (entry.type === 'token') answer.text += entry.event.text;
+          else if (entry.type === 'comparison')
+            answer.comparison = { products: entry.event.products, rows: entry.event.rows };
+          else if (entry.type === 'action') answer.actions!.push(withoutMessageId(entry.event));
+          else if (entry.type === 'suggestions') answer.suggestions = entry.event.suggestions;
+        },
+      },
     });
     const done = await started.done;
     const body: AskAiResponse = {
       conversationId: started.conversationId,
       messageId: started.messageId,
-      answer,
-      products: products?.products ?? [],
+      answer: answer.text,
+      products: answer.products,
+      comparison: answer.comparison,
+      actions: answer.actions,
+      suggestions: answer.suggestions,
       finishReason: done.finishReason,
       provider: done.provider,
       model: done.model,

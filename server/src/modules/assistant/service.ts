@@ -11,12 +11,12 @@ import { activeGenerations } from '../../platform/metrics.js';
 import { consume, type LimiterFactory } from '../../platform/rate-limit.js';
 import { generationInProgress, messageTooLong, tokenBudgetExceeded } from './chat-errors.js';
 import type { ChatSink } from './chat-sink.js';
-import { GenerationAborted, runGeneration, type AbortCause, type GenerationDeps } from './generation.js';
+import { GenerationAborted, runTurn, type AbortCause, type TurnDeps } from './turn/run-turn.js';
 import { replayFromDatabase, resumeEntries } from './resume.js';
 import type { GenerationLocks } from './streaming/generation-locks.js';
 import type { StreamEntry } from './streaming/stream-store.js';
 
-export interface ChatServiceDeps extends GenerationDeps {
+export interface ChatServiceDeps extends TurnDeps {
   locks: GenerationLocks;
   limiter: LimiterFactory;
   bus: EventBus;
@@ -56,7 +56,8 @@ export class ChatService {
 
   /** What /health reports: the configured provider (answers may still fall back to offline). */
   get llm(): { provider: string; model: string } {
-    return { provider: this.deps.provider.name, model: this.deps.provider.model };
+    const planner = this.deps.llm ?? this.deps.offline;
+    return { provider: planner.name, model: planner.model };
   }
 
   /** Answers being generated on this instance. */
@@ -103,7 +104,7 @@ export class ChatService {
     // Starts after the caller has acknowledged (a macrotask later), so the ack comes first.
     const done = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() =>
-        runGeneration(this.deps, {
+        runTurn(this.deps, {
           actor,
           conversationId,
           questionId: ids.questionId,
@@ -119,11 +120,11 @@ export class ChatService {
         const fallback: ChatDoneEvent = {
           messageId,
           finishReason: 'error',
-          provider: this.deps.provider.name,
-          model: this.deps.provider.model,
+          provider: this.llm.provider,
+          model: this.llm.model,
           usage: { promptTokens: 0, completionTokens: 0 },
         };
-        opts.sink?.done(fallback);
+        opts.sink?.emit({ type: 'done', event: fallback });
         void this.deps.store.append(messageId, { type: 'done', event: fallback }).catch(() => undefined);
         return fallback;
       })
@@ -153,7 +154,7 @@ export class ChatService {
     const msg = await this.deps.repo.ownedMessage(actor, input.messageId);
     if (!msg) throw notFound('Message');
     if (msg.finishReason !== null && !(await this.deps.store.exists(msg.id))) {
-      return replayFromDatabase(this.deps, msg, input.afterSeq);
+      return replayFromDatabase({ products: this.deps.products }, msg, input.afterSeq);
     }
     const deadline = msg.createdAt.getTime() + this.maxGenerationMs + 15_000;
     return resumeEntries(this.deps.store.follow(msg.id, { signal, deadline }), input.afterSeq, msg.id, signal);

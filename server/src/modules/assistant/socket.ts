@@ -16,16 +16,12 @@ import type { Services } from '../../services.js';
 import type { ShopperSocket } from '../../realtime/types.js';
 import { fromZod, toAckError } from '../../platform/errors.js';
 import type { ChatSink } from './chat-sink.js';
+import { emitEntry } from './stream-events.js';
 
 export const messageRoom = (messageId: string) => `msg:${messageId}`;
 
 function roomSink(socket: ShopperSocket): ChatSink {
-  const to = (messageId: string) => socket.nsp.to(messageRoom(messageId));
-  return {
-    products: (e) => to(e.messageId).emit('chat:products', e),
-    token: (e) => to(e.messageId).emit('chat:token', e),
-    done: (e) => to(e.messageId).emit('chat:done', e),
-  };
+  return { emit: (entry) => emitEntry(socket.nsp.to(messageRoom(entry.event.messageId)), entry) };
 }
 
 export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: Services): void {
@@ -85,9 +81,7 @@ export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: 
       acked = true;
       for await (const entry of entries) {
         if (controller.signal.aborted) break;
-        if (entry.type === 'products') socket.emit('chat:products', entry.event);
-        else if (entry.type === 'token') socket.emit('chat:token', entry.event);
-        else socket.emit('chat:done', entry.event);
+        emitEntry(socket, entry);
       }
       if (resumes.get(messageId) === controller) resumes.delete(messageId);
     } catch (err) {

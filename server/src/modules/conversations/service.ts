@@ -1,8 +1,11 @@
 // Chat history for signed-in users: their conversations, newest first, and one
-// conversation with its messages. Another user's conversation is a 404, never a 403.
+// conversation with its messages: each answer with the products it showed (as they are
+// now), its comparison, cart actions, suggestions and steps. Another user's conversation is a
+// 404, never a 403.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChatMessage, Conversation, ConversationSummary, FinishReason } from '@gpu/shared';
+import type { ChatMessage, Conversation, ConversationSummary, FinishReason, Gpu } from '@gpu/shared';
 import { notFound } from '../../platform/errors.js';
+import { gpuColumns, toGpu, type AssetUrl, type GpuRow } from '../catalog/gpu-row.js';
 
 interface ConversationRow {
   id: string;
@@ -16,6 +19,10 @@ interface MessageRow {
   content: string;
   product_ids: string[] | null;
   finish_reason: FinishReason | null;
+  comparison: ChatMessage['comparison'];
+  actions: ChatMessage['actions'] | null;
+  suggestions: string[] | null;
+  tools: ChatMessage['tools'] | null;
   created_at: Date | string;
 }
 
@@ -29,7 +36,7 @@ const toSummary = (r: ConversationRow): ConversationSummary => ({
 });
 
 export class ConversationService {
-  constructor(private readonly deps: { em: () => EntityManager; pageSize?: number }) {}
+  constructor(private readonly deps: { em: () => EntityManager; assetUrl: AssetUrl; pageSize?: number }) {}
 
   async list(userId: string): Promise<{ items: ConversationSummary[] }> {
     const rows = await this.deps.em().execute<ConversationRow[]>(
@@ -48,18 +55,38 @@ export class ConversationService {
     );
     if (!conv) throw notFound('Conversation');
     const rows = await em.execute<MessageRow[]>(
-      `select id, role, content, product_ids, finish_reason, created_at from messages
-       where conversation_id = ? order by created_at, role desc`,
+      `select id, role, content, product_ids, finish_reason, comparison, actions, suggestions, tools, created_at
+       from messages where conversation_id = ? order by created_at, role desc`,
       [id],
     );
-    const messages: ChatMessage[] = rows.map((m) => ({
-      id: m.id,
-      role: m.role,
-      content: m.content,
-      productIds: m.product_ids ?? [],
-      createdAt: iso(m.created_at),
-      finishReason: m.finish_reason,
-    }));
+    const ids = [...new Set(rows.flatMap((m) => m.product_ids ?? []))];
+    const products = new Map<string, Gpu>();
+    if (ids.length) {
+      const found = await em.execute<GpuRow[]>(
+        `select ${gpuColumns} from gpus where id in (${ids.map(() => '?').join(', ')})`,
+        ids,
+      );
+      for (const r of found) products.set(r.id, toGpu(r, this.deps.assetUrl));
+    }
+    const messages: ChatMessage[] = rows.map((m) => {
+      const base: ChatMessage = {
+        id: m.id,
+        role: m.role,
+        content: m.content,
+        productIds: m.product_ids ?? [],
+        createdAt: iso(m.created_at),
+        finishReason: m.finish_reason,
+      };
+      if (m.role !== 'assistant') return base;
+      return {
+        ...base,
+        products: base.productIds.flatMap((gid) => products.get(gid) ?? []),
+        comparison: m.comparison ?? null,
+        actions: m.actions ?? [],
+        suggestions: m.suggestions ?? [],
+        tools: m.tools ?? [],
+      };
+    });
     return { ...toSummary(conv), messages };
   }
 }

@@ -1,17 +1,23 @@
-// Groq through groq-sdk, streamed. One retry (429/5xx/refused) before the first token,
-// honouring Retry-After; the caller's AbortSignal closes the upstream HTTP request; a
-// stream that goes silent for `timeoutMs` is aborted (LlmStallError). Usage comes from
-// `x_groq.usage` in the last chunk, or an OpenAI-style `usage` chunk, else is estimated.
+// Groq through groq-sdk, streamed, with OpenAI-compatible tool calling. Text deltas are
+// yielded as they arrive; tool calls are assembled by index (Groq sends each whole, other
+// compatible servers in fragments) and yielded when the completion ends. One retry
+// (429/5xx/refused) before the first byte, honouring Retry-After; the caller's AbortSignal
+// closes the upstream HTTP request; a stream silent for `timeoutMs` is aborted
+// (LlmStallError). Usage comes from `x_groq.usage` in the last chunk, or an OpenAI-style
+// `usage` chunk, else is estimated.
 import Groq, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
+import type { ChatCompletionCreateParamsStreaming } from 'groq-sdk/resources/chat/completions';
 import type { Logger } from '../../../platform/logger.js';
-import { abortableSleep } from './offline-provider.js';
+import { abortableSleep } from '../../../platform/abortable-sleep.js';
 import {
   estimatePromptTokens,
   estimateTokens,
   LlmUnavailableError,
+  type LlmDelta,
   type LlmProvider,
   type LlmRequest,
   type LlmStream,
+  type LlmToolCall,
   type LlmUsage,
 } from './provider.js';
 import { retryDelayMs } from './retry-after.js';
@@ -36,10 +42,19 @@ interface UsageShape {
   prompt_tokens?: number;
   completion_tokens?: number;
 }
+interface ToolCallDelta {
+  index?: number;
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
 interface ChunkShape {
-  choices?: { delta?: { content?: string | null }; finish_reason?: string | null }[];
+  choices?: { delta?: { content?: string | null; tool_calls?: ToolCallDelta[] }; finish_reason?: string | null }[];
   x_groq?: { usage?: UsageShape | null } | null;
   usage?: UsageShape | null;
+}
+interface StreamState {
+  usage: LlmUsage | null;
+  finishReason: string | null;
 }
 
 export class GroqProvider implements LlmProvider {
@@ -55,18 +70,15 @@ export class GroqProvider implements LlmProvider {
   }
 
   stream(req: LlmRequest): LlmStream {
-    const state: { usage: LlmUsage | null; truncated: boolean } = { usage: null, truncated: false };
+    const state: StreamState = { usage: null, finishReason: null };
     return {
       usage: () => state.usage,
-      truncated: () => state.truncated,
+      finishReason: () => state.finishReason,
       [Symbol.asyncIterator]: () => this.iterate(req, state),
     };
   }
 
-  private async *iterate(
-    req: LlmRequest,
-    state: { usage: LlmUsage | null; truncated: boolean },
-  ): AsyncGenerator<string> {
+  private async *iterate(req: LlmRequest, state: StreamState): AsyncGenerator<LlmDelta> {
     const { timeoutMs } = this.opts;
     // Our own controller: aborted by the caller's signal or by the stall timer.
     const controller = new AbortController();
@@ -83,23 +95,38 @@ export class GroqProvider implements LlmProvider {
     };
     let text = '';
     let reported: UsageShape | undefined;
+    const calls = new Map<number, { id: string; name: string; arguments: string }>();
     try {
       const stream = await this.open(req, controller.signal);
       arm();
       for await (const raw of stream) {
         arm();
         const chunk = raw as unknown as ChunkShape;
-        const content = chunk.choices?.[0]?.delta?.content;
-        if (chunk.choices?.[0]?.finish_reason === 'length') state.truncated = true;
+        const choice = chunk.choices?.[0];
+        state.finishReason = choice?.finish_reason ?? state.finishReason;
         reported = chunk.x_groq?.usage ?? chunk.usage ?? reported;
+        for (const d of choice?.delta?.tool_calls ?? []) {
+          const index = d.index ?? calls.size;
+          const call = calls.get(index) ?? { id: '', name: '', arguments: '' };
+          if (d.id) call.id = d.id;
+          if (d.function?.name) call.name += d.function.name;
+          if (d.function?.arguments) call.arguments += d.function.arguments;
+          calls.set(index, call);
+        }
+        const content = choice?.delta?.content;
         if (content) {
           text += content;
-          yield content;
+          yield { type: 'text', text: content };
         }
       }
       // The SDK ends an aborted stream quietly: say why it ended.
       if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
       if (req.signal.aborted) throw req.signal.reason;
+      for (const [index, call] of [...calls].sort(([a], [b]) => a - b)) {
+        const tool: LlmToolCall = { id: call.id || `call_${index}`, name: call.name, arguments: call.arguments };
+        text += call.arguments;
+        yield { type: 'tool_call', call: tool };
+      }
     } catch (err) {
       if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
       if (req.signal.aborted) throw req.signal.reason;
@@ -121,16 +148,21 @@ export class GroqProvider implements LlmProvider {
   private async open(req: LlmRequest, signal: AbortSignal) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.client.chat.completions.create(
-          {
-            model: this.model,
-            messages: req.messages,
-            stream: true,
-            temperature: this.opts.temperature ?? 0.3,
-            max_completion_tokens: this.opts.maxTokens ?? 800,
-          },
-          { signal },
-        );
+        const body: ChatCompletionCreateParamsStreaming = {
+          model: this.model,
+          messages: req.messages as ChatCompletionCreateParamsStreaming['messages'],
+          stream: true,
+          temperature: this.opts.temperature ?? 0.3,
+          max_completion_tokens: this.opts.maxTokens ?? 800,
+          ...(req.tools?.length
+            ? {
+                tools: req.tools as ChatCompletionCreateParamsStreaming['tools'],
+                tool_choice: req.toolChoice ?? 'auto',
+                parallel_tool_calls: true,
+              }
+            : {}),
+        };
+        return await this.client.chat.completions.create(body, { signal });
       } catch (err) {
         if (signal.aborted || err instanceof APIUserAbortError) throw signal.reason ?? err;
         const status = err instanceof APIError ? err.status : undefined;

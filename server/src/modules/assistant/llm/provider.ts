@@ -1,33 +1,39 @@
-// One interface for answer generation: a provider streams text chunks for a prompt and
-// reports usage when it ends. Implementations: Groq (groq-sdk) and the offline grounded
-// responder (writes the answer from the retrieved facts, no network).
-import type { Gpu } from '@gpu/shared';
-import type { CompatibilityResult } from '../compatibility.js';
-import type { QueryConstraints } from '../query/constraints.js';
+// One interface for the LLM: a provider streams a chat completion with OpenAI-compatible
+// tool calling (text deltas, then any tool calls) and reports usage and why it stopped.
+// The implementation is Groq (groq-sdk); without a key the offline planner answers instead
+// (planner/offline-planner.ts), with the same tools and events.
 
-export interface LlmMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
+export interface LlmToolCall {
+  id: string;
+  name: string;
+  /** The JSON string the model wrote; validated before anything runs. */
+  arguments: string;
 }
 
-/** What the answer must be grounded in; the offline responder writes from this alone. */
-export interface AnswerFacts {
-  query: string;
-  constraints: QueryConstraints;
-  products: Gpu[];
-  /** Nothing fit the budget; `products` are the nearest options above it. */
-  overBudget: boolean;
-  compatibility: CompatibilityResult[];
-  /** Models the shopper named that the catalog does not carry. */
-  missingModels: string[];
+export type LlmMessage =
+  | { role: 'system' | 'user'; content: string }
+  | {
+      role: 'assistant';
+      content: string | null;
+      tool_calls?: { id: string; type: 'function'; function: { name: string; arguments: string } }[];
+    }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export interface LlmToolDefinition {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
 }
 
 export interface LlmRequest {
   messages: LlmMessage[];
-  facts: AnswerFacts;
+  tools?: LlmToolDefinition[];
+  /** 'none' forces a text answer (the last round). */
+  toolChoice?: 'auto' | 'none';
   /** Aborting closes the upstream request (chat:stop, timeouts, a gone HTTP client). */
   signal: AbortSignal;
 }
+
+export type LlmDelta = { type: 'text'; text: string } | { type: 'tool_call'; call: LlmToolCall };
 
 export interface LlmUsage {
   promptTokens: number;
@@ -36,11 +42,11 @@ export interface LlmUsage {
   estimated: boolean;
 }
 
-export interface LlmStream extends AsyncIterable<string> {
+export interface LlmStream extends AsyncIterable<LlmDelta> {
   /** Known once iteration has finished (or failed); null before. */
   usage(): LlmUsage | null;
-  /** 'length' when the provider cut the answer at its token limit. */
-  truncated?(): boolean;
+  /** Why the completion ended: 'length' when cut at the token limit, 'tool_calls' for calls. */
+  finishReason(): string | null;
 }
 
 export interface LlmProvider {
@@ -49,7 +55,7 @@ export interface LlmProvider {
   stream(req: LlmRequest): LlmStream;
 }
 
-/** The provider failed before producing any text: the caller may fall back. */
+/** The provider failed before producing any output: the caller may fall back. */
 export class LlmUnavailableError extends Error {
   override name = 'LlmUnavailableError';
   constructor(
@@ -62,6 +68,12 @@ export class LlmUnavailableError extends Error {
 
 /** Rough token count for text we did not get counts for (about four characters a token). */
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
-
 export const estimatePromptTokens = (messages: LlmMessage[]): number =>
-  messages.reduce((n, m) => n + estimateTokens(m.content) + 4, 0);
+  messages.reduce(
+    (n, m) =>
+      n +
+      estimateTokens(typeof m.content === 'string' ? m.content : '') +
+      ('tool_calls' in m && m.tool_calls ? estimateTokens(JSON.stringify(m.tool_calls)) : 0) +
+      4,
+    0,
+  );

@@ -1,7 +1,10 @@
 // Budget phrases in English and Spanish: "under $600", "bajo $1000", "menos de 800 dólares",
-// "hasta 1.000 USD", "$1,200", "1000 usd max", "entre 300 y 500", "around $500".
+// "hasta 1.000 USD", "$1,200", "1000 usd max", "entre 300 y 500", "around $500", "like 200",
+// "unos 500", "800 lucas", "$1k", "tengo 700". An approximate budget ("about", "unos") is
+// taken as the ceiling: a shopper who says "like 200" does not want a $280 card.
 // Works on folded text (see normalize.ts). Numbers followed by a unit (GB, W, mm, p) are
 // not money, so "under 300mm" or "at least 12 GB" never become a budget.
+import { isModelNumber } from '../../catalog/gpu-models.js';
 import { parseAmount } from './normalize.js';
 
 export interface Budget {
@@ -11,7 +14,7 @@ export interface Budget {
 
 const NUM = String.raw`\d[\d.,]*(?:\s?k\b)?`;
 const CUR_BEFORE = String.raw`(?:us\$|usd|\$|€)`;
-const CUR_AFTER = String.raw`(?:usd|us\$|dolares|dolar|dollars|dollar|bucks|euros?|eur|\$|€)`;
+const CUR_AFTER = String.raw`(?:usd|us\$|dolares|dolar|dollars|dollar|bucks|lucas|lukas|verdes|pavos|euros?|eur|\$|€)`;
 const AMOUNT = String.raw`(?:${CUR_BEFORE}\s?)?(${NUM})(?:\s?(${CUR_AFTER}))?`;
 /** A unit right after a number means it is not money. */
 const NOT_MONEY_AFTER = /^\s?(?:gb|gib|gigas?|g\b|mm|cm|w\b|watts?|vatios|p\b|hz|fps|mhz|bits?|slots?|pines|pin)/;
@@ -36,6 +39,10 @@ const MAX_CUES = [
   'budget is',
   'budget:',
   'budget',
+  'spend at most',
+  'spend up to',
+  'a lo sumo',
+  'no mas que',
   'bajo',
   'por debajo de',
   'debajo de',
@@ -67,20 +74,54 @@ const MAX_CUES = [
 ];
 const MIN_CUES = ['over', 'more than', 'above', 'at least', 'mas de', 'arriba de', 'desde', 'minimo', 'from'];
 const AROUND_CUES = [
+  'something like',
   'around',
   'about',
   'approximately',
   'approx',
   'roughly',
+  'more or less',
+  'like',
   '~',
   'alrededor de',
   'aproximadamente',
   'aprox',
+  'algo asi como',
+  'mas o menos',
+  'en torno a',
+  'rondando',
   'unos',
+  'unas',
   'cerca de',
   'como',
 ];
-const POST_MAX_CUES = ['max', 'maximum', 'maximo', 'tops', 'or less', 'o menos', 'como maximo', 'at most'];
+/** "tengo 700", "I have 500 to spend", "quiero gastar 400": the amount is the budget. */
+const HAVE_CUES = [
+  'i have',
+  "i've got",
+  'i got',
+  'i can spend',
+  'can spend',
+  'spend',
+  'tengo',
+  'cuento con',
+  'dispongo de',
+  'puedo gastar',
+  'quiero gastar',
+  'gastar',
+];
+const POST_MAX_CUES = [
+  'max',
+  'maximum',
+  'maximo',
+  'tops',
+  'or less',
+  'o menos',
+  'como maximo',
+  'at most',
+  'de presupuesto',
+  'budget',
+];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The lookbehind keeps cues whole words: "bajo" must not fire inside "trabajo".
@@ -112,7 +153,7 @@ function amountAt(text: string, re: RegExp): Hit[] {
     if (NOT_MONEY_AFTER.test(text.slice(end)) && !m[numIdx + 1]) continue;
     const value = parseAmount(raw.replace(/[.,]$/, ''));
     if (value === null || value <= 0) continue;
-    const hasCurrency = /[$€]|usd|dolar|dollar|buck|euro|eur/.test(m[0]);
+    const hasCurrency = /[$€]|usd|dolar|dollar|buck|luca|luka|verde|pavo|euro|eur/.test(m[0]);
     hits.push({ value, hasCurrency, index: m.index ?? 0, end });
   }
   return hits;
@@ -120,9 +161,6 @@ function amountAt(text: string, re: RegExp): Hit[] {
 
 /** "4k"/"8k" are resolutions unless written as money ("$4k"). */
 const isResolution = (text: string, h: Hit) => !h.hasCurrency && /^[48]\s?k$/.test(text.slice(h.index, h.end).trim());
-
-/** Four-digit GPU model numbers: "entre 4070 y 4080" compares models, it is not a budget. */
-const MODEL_NUMBER = /^(?:[345]0[5-9]0|6[4-9][05]0|7[6-9]00|90[67]0)$/;
 
 function parseRange(text: string): Budget | null {
   const re = new RegExp(
@@ -135,7 +173,8 @@ function parseRange(text: string): Budget | null {
     if (!currency && !m[1]) continue;
     if (NOT_MONEY_AFTER.test(text.slice((m.index ?? 0) + whole.length))) continue;
     const [a, b] = [m[2]!, m[3]!].map((raw) => raw.replace(/[.,]$/, ''));
-    if (!currency && (MODEL_NUMBER.test(a!) || MODEL_NUMBER.test(b!))) continue;
+    // "entre 4070 y 4080" compares models: it is not a budget.
+    if (!currency && (isModelNumber(a!) || isModelNumber(b!))) continue;
     const lo = parseAmount(a!);
     const hi = parseAmount(b!);
     if (lo !== null && hi !== null && lo > 0 && hi > lo && hi >= 50) return { min: lo, max: hi };
@@ -146,6 +185,9 @@ function parseRange(text: string): Budget | null {
 const NEGATED = /(?:\bno\b|\bnot\b|n't\b|\bnunca\b)[^.!?]*$/;
 
 const usable = (text: string, hits: Hit[]) => hits.filter((h) => !isResolution(text, h) && h.value >= 20);
+/** Without a currency, only a plausible price that is not a model number ("like 4070"). */
+const plainMoney = (text: string, h: Hit) =>
+  h.hasCurrency || (h.value >= 50 && !isModelNumber(text.slice(h.index, h.end).replace(/\D+$/, '').trim()));
 
 export function parseBudget(folded: string): Budget {
   const text = expandWords(folded);
@@ -165,8 +207,11 @@ export function parseBudget(folded: string): Budget {
   if (max && min && NEGATED.test(text.slice(Math.max(0, min.index - 40), min.index))) min = undefined;
   if (max) return { min: min && min.value < max.value ? min.value : null, max: max.value };
   if (min) return { min: min.value, max: null };
-  const approx = find(String.raw`${cueGroup(AROUND_CUES)}\s+${AMOUNT}`, true);
-  if (approx) return { min: null, max: Math.round(approx.value * 1.1) };
+  const loose = (re: string) => usable(text, amountAt(text, new RegExp(re, 'g'))).filter((h) => plainMoney(text, h))[0];
+  const approx = loose(String.raw`${cueGroup(AROUND_CUES)}\s+(?:de\s+|of\s+)?${AMOUNT}`);
+  if (approx) return { min: null, max: approx.value };
+  const have = loose(String.raw`${cueGroup(HAVE_CUES)}\s+(?:unos\s+|about\s+|around\s+|like\s+)?${AMOUNT}`);
+  if (have) return { min: null, max: have.value };
   const bare = find(AMOUNT, true);
   return { min: null, max: bare?.value ?? null };
 }

@@ -1,29 +1,13 @@
 // What the assistant understood from a shopper's message: hard filters (budget, VRAM,
-// brand), soft preferences (use cases), named models, and the shopper's hardware.
-import type { Brand } from '@gpu/shared';
+// brand, power, length), soft preferences (use cases), named models, and the shopper's
+// hardware. A conversation keeps the constraints in force across turns (conversation/state.ts).
+import type { Brand, UseCase } from '@gpu/shared';
+import type { NamedModel } from '../../catalog/gpu-models.js';
+
+export type { NamedModel } from '../../catalog/gpu-models.js';
+export { useCaseValues as useCases, type UseCase } from '@gpu/shared';
 
 export type Language = 'es' | 'en';
-
-export const useCases = [
-  'gaming-4k',
-  'gaming-1440p',
-  'gaming-1080p',
-  'gaming',
-  'ml',
-  'video-editing',
-  'streaming',
-] as const;
-export type UseCase = (typeof useCases)[number];
-
-/** A GPU model named in text ("RX 7800 XT", "4070 super"), with SQL regexes to find it. */
-export interface NamedModel {
-  /** Canonical form: "RTX 4070 SUPER", "RX 7800 XT", "Arc B580". */
-  display: string;
-  /** PostgreSQL ARE (case-insensitive) matching product names of this model. */
-  pattern: string;
-  /** Names matching this are a different model ("RTX 4070" must not match "RTX 4070 Ti"). */
-  excludePattern: string | null;
-}
 
 export interface QueryConstraints {
   language: Language;
@@ -39,6 +23,10 @@ export interface QueryConstraints {
   psuWatts: number | null;
   caseMaxLengthMm: number | null;
   inStockOnly: boolean;
+  /** "que consuma menos": only cards drawing at most this (watts). */
+  maxBoardPowerW: number | null;
+  /** "más potente": only cards above this relative performance index. */
+  minPerfIndex: number | null;
 }
 
 export const emptyConstraints = (language: Language = 'en'): QueryConstraints => ({
@@ -53,4 +41,6 @@ export const emptyConstraints = (language: Language = 'en'): QueryConstraints =>
   psuWatts: null,
   caseMaxLengthMm: null,
   inStockOnly: false,
+  maxBoardPowerW: null,
+  minPerfIndex: null,
 });

@@ -1,40 +1,14 @@
-// The SQL side of retrieval: hard filters (active, budget, VRAM, brand, stock) applied in
-// every query; candidates by pgvector cosine distance (HNSW, with iterative scans so a
-// selective filter still yields k rows) and by full-text rank; named models by regex.
+// The SQL side of retrieval: the catalog's hard filters (catalog-query.ts) applied in every
+// query; candidates by pgvector cosine distance (HNSW, with iterative scans so a selective
+// filter still yields k rows) and by full-text rank; named models by regex; sorted lists.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Brand } from '@gpu/shared';
+import type { SearchSort } from '@gpu/shared';
+import { catalogOrder, catalogWhere, type CatalogFilters } from '../../catalog/catalog-query.js';
 import { toVectorLiteral } from '../embeddings/embedder.js';
 import type { NamedModel } from '../query/constraints.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-row.js';
 
-export interface HardFilters {
-  maxPriceCents: number | null;
-  minPriceCents: number | null;
-  /** Only above this price (the over-budget fallback). */
-  abovePriceCents: number | null;
-  minVramGb: number | null;
-  brands: Brand[];
-  excludeBrands: Brand[];
-  inStockOnly: boolean;
-}
-
-/** `where` clause and its parameters for the hard filters. */
-export function filterSql(f: HardFilters): { sql: string; params: unknown[] } {
-  const parts = ['is_active'];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    parts.push(sql);
-    params.push(...values);
-  };
-  if (f.maxPriceCents !== null) add('price_cents <= ?', f.maxPriceCents);
-  if (f.minPriceCents !== null) add('price_cents >= ?', f.minPriceCents);
-  if (f.abovePriceCents !== null) add('price_cents > ?', f.abovePriceCents);
-  if (f.minVramGb !== null) add('vram_gb >= ?', f.minVramGb);
-  if (f.brands.length) add(`brand in (${f.brands.map(() => '?').join(', ')})`, ...f.brands);
-  if (f.excludeBrands.length) add(`brand not in (${f.excludeBrands.map(() => '?').join(', ')})`, ...f.excludeBrands);
-  if (f.inStockOnly) parts.push('stock > 0');
-  return { sql: parts.join(' and '), params };
-}
+const filterSql = catalogWhere;
 
 /** pgvector >= 0.8 has iterative index scans; older servers just skip the setting. */
 export async function supportsIterativeScan(em: EntityManager): Promise<boolean> {
@@ -52,16 +26,6 @@ export interface CandidateLists {
   text: ProductRow[];
 }
 
-/** True when the filters can exclude many rows: then an HNSW scan needs to iterate. */
-export const isSelective = (f: HardFilters): boolean =>
-  f.maxPriceCents !== null ||
-  f.minPriceCents !== null ||
-  f.abovePriceCents !== null ||
-  f.minVramGb !== null ||
-  f.brands.length > 0 ||
-  f.excludeBrands.length > 0 ||
-  f.inStockOnly;
-
 /**
  * Both candidate lists in one statement (one round trip, one plan): the k nearest by
  * pgvector cosine distance and the k best by full-text rank, under the same hard filters.
@@ -74,7 +38,7 @@ export const isSelective = (f: HardFilters): boolean =>
 export async function candidateLists(
   em: EntityManager,
   query: { vector: Float32Array; model: string; websearch: string },
-  f: HardFilters,
+  f: CatalogFilters,
   k: number,
   iterative: boolean,
 ): Promise<CandidateLists> {
@@ -110,11 +74,29 @@ export async function candidateLists(
   return { vector: list('vector'), text: list('text') };
 }
 
-/** The strongest in-stock cards that pass the filters, by price (the performance proxy). */
-export async function strongestInBudget(tx: EntityManager, f: HardFilters, limit: number): Promise<ProductRow[]> {
+/**
+ * The strongest in-stock cards that pass the filters: by performance index, and by price
+ * where the index is missing or tied (price is the performance proxy then).
+ */
+export async function strongestInBudget(tx: EntityManager, f: CatalogFilters, limit: number): Promise<ProductRow[]> {
+  const where = catalogWhere({ ...f, inStockOnly: true });
+  return tx.execute<ProductRow[]>(
+    `select ${PRODUCT_COLUMNS} from gpus where ${where.sql}
+     order by (specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
+    [...where.params, limit],
+  );
+}
+
+/** The products that pass the filters in a fixed order (cheapest first, most VRAM first, ...). */
+export async function sortedProducts(
+  tx: EntityManager,
+  f: CatalogFilters,
+  sort: Exclude<SearchSort, 'relevance'>,
+  limit: number,
+): Promise<ProductRow[]> {
   const where = filterSql(f);
   return tx.execute<ProductRow[]>(
-    `select ${PRODUCT_COLUMNS} from gpus where ${where.sql} and stock > 0 order by price_cents desc limit ?`,
+    `select ${PRODUCT_COLUMNS} from gpus where ${where.sql} order by ${catalogOrder(sort)} limit ?`,
     [...where.params, limit],
   );
 }
@@ -143,8 +125,8 @@ export async function staleEmbeddings(em: EntityManager, model: string): Promise
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The over-budget fallback: the cheapest matches just above the budget. */
-export async function cheapestAbove(tx: EntityManager, f: HardFilters, limit: number): Promise<ProductRow[]> {
+/** The over-budget fallback: the cheapest matches just above the budget, in stock first. */
+export async function cheapestAbove(tx: EntityManager, f: CatalogFilters, limit: number): Promise<ProductRow[]> {
   const where = filterSql(f);
   return tx.execute<ProductRow[]>(
     `select ${PRODUCT_COLUMNS} from gpus where ${where.sql} order by (stock > 0) desc, price_cents limit ?`,

@@ -1,14 +1,53 @@
 // Reciprocal rank fusion of the vector and full-text candidate lists, plus soft boosts:
-// in stock first, use-case fit (4K wants VRAM, ML wants CUDA and VRAM...), cards that make
-// good use of the budget, and at most two variants of one model so the shopper sees choice.
-// Pure: the SQL lives in hybrid-search.ts.
+// in stock first, use-case fit (4K wants VRAM, ML wants CUDA and VRAM...), the shopper's
+// hardware (compatibility.ts decides what fits), cards that make good use of the budget, and
+// at most two variants of one model so the shopper sees choice. Pure: the SQL lives in
+// hybrid-search.ts. Every weight is named below, in units of one first place in one list.
+import { checkLength, checkPsu } from '../../catalog/compatibility.js';
+import { hasAv1Encoder, isWorkstation, modelOf } from '../../catalog/gpu-models.js';
 import type { QueryConstraints } from '../query/constraints.js';
-import { modelsInName } from '../query/named-models.js';
 import { priceOf, type ProductRow } from './product-row.js';
 
 export const RRF_K = 60;
 /** One "first place" in one list is worth 1/(RRF_K+1) ≈ 0.016; boosts are on that scale. */
 const B = 1 / (RRF_K + 1);
+
+/** The soft boosts, as multiples of one first place (B). */
+export const WEIGHTS = {
+  inStock: 0.6,
+  outOfStock: -1.2,
+  /** 4K: 16 GB and up is comfortable, 12 GB workable, less struggles with textures. */
+  vram4kBig: 0.8,
+  vram4kOk: 0.4,
+  vram4kSmall: -0.6,
+  /** 1440p: 12 GB and up; under 8 GB struggles; flagships are overkill. */
+  vram1440Big: 0.5,
+  vram1440Small: -0.6,
+  overkill1440: -0.4,
+  /** 1080p: 8 GB is enough; a card above OVERKILL_1080P_USD is wasted there. */
+  vram1080Ok: 0.3,
+  overkill1080: -0.8,
+  /** ML: CUDA matters most, then every GB of VRAM (capped at 32 GB). */
+  mlCuda: 0.8,
+  mlPerGb: 0.03,
+  videoVram: 0.4,
+  videoNvidia: 0.2,
+  streamNvenc: 0.25,
+  streamAv1: 0.25,
+  workstationForGaming: -0.8,
+  psuFits: 0.5,
+  psuInsufficient: -0.8,
+  lengthFits: 0.3,
+  lengthTooLong: -1,
+  /** Budget use: how close to the budget a card comes (for performance uses, twice as much). */
+  budgetUse: 0.9,
+  budgetUsePerformance: 1.8,
+  named: 10 / B,
+} as const;
+
+export const OVERKILL_1440P_USD = 1200;
+export const OVERKILL_1080P_USD = 600;
+const ML_VRAM_CAP_GB = 32;
 
 export interface Candidate {
   row: ProductRow;
@@ -20,59 +59,65 @@ export interface Candidate {
   named?: boolean;
 }
 
-const isWorkstation = (row: ProductRow) => /\b(?:RTX A\d{4}|Ada Generation|Radeon PRO)\b/i.test(row.name);
-const hasModernEncoder = (row: ProductRow) => /\b(?:RTX [45]0\d0|RX [79]\d{3}|Arc)\b/i.test(row.name);
-
 export function useCaseBoost(row: ProductRow, c: QueryConstraints): number {
+  const w = WEIGHTS;
   let s = 0;
   const vram = row.vram_gb;
   const nvidia = row.brand === 'NVIDIA';
+  const price = priceOf(row);
   for (const u of c.useCases) {
     switch (u) {
       case 'gaming-4k':
-        s += vram >= 16 ? 0.8 * B : vram >= 12 ? 0.4 * B : -0.6 * B;
+        s += vram >= 16 ? w.vram4kBig : vram >= 12 ? w.vram4kOk : w.vram4kSmall;
         break;
       case 'gaming-1440p':
-        s += (vram >= 12 ? 0.5 * B : vram < 8 ? -0.6 * B : 0) + (priceOf(row) > 1200 ? -0.4 * B : 0);
+        s +=
+          (vram >= 12 ? w.vram1440Big : vram < 8 ? w.vram1440Small : 0) +
+          (price > OVERKILL_1440P_USD ? w.overkill1440 : 0);
         break;
       case 'gaming-1080p':
-        // A flagship is wasted at 1080p: prefer sensible cards.
-        s += (vram >= 8 ? 0.3 * B : 0) + (priceOf(row) > 600 ? -0.8 * B : 0);
+        s += (vram >= 8 ? w.vram1080Ok : 0) + (price > OVERKILL_1080P_USD ? w.overkill1080 : 0);
         break;
       case 'ml':
-        s += (nvidia ? 0.8 * B : 0) + Math.min(vram, 32) * 0.03 * B;
+        s += (nvidia ? w.mlCuda : 0) + Math.min(vram, ML_VRAM_CAP_GB) * w.mlPerGb;
         break;
       case 'video-editing':
-        s += (vram >= 12 ? 0.4 * B : 0) + (nvidia ? 0.2 * B : 0);
+        s += (vram >= 12 ? w.videoVram : 0) + (nvidia ? w.videoNvidia : 0);
         break;
       case 'streaming':
-        s += (nvidia ? 0.25 * B : 0) + (hasModernEncoder(row) ? 0.25 * B : 0);
+        s += (nvidia ? w.streamNvenc : 0) + (hasAv1Encoder(row.name) ? w.streamAv1 : 0);
         break;
       case 'gaming':
         break;
     }
   }
-  if (c.useCases.some((u) => u.startsWith('gaming')) && isWorkstation(row)) s -= 0.8 * B;
-  return s;
+  if (c.useCases.some((u) => u.startsWith('gaming')) && isWorkstation(row.name)) s += w.workstationForGaming;
+  return s * B;
 }
 
 /** With the shopper's PSU or case given, cards that fit rank above cards that do not. */
 export function hardwareBoost(row: ProductRow, c: QueryConstraints): number {
   let s = 0;
-  const { recommendedPsuW, boardPowerW, lengthMm } = row.specs;
-  if (c.psuWatts !== null && recommendedPsuW) {
-    if (c.psuWatts >= recommendedPsuW) s += 0.5 * B;
-    else if (boardPowerW && c.psuWatts < boardPowerW + 250) s -= 0.8 * B;
+  if (c.psuWatts !== null) {
+    const v = checkPsu(row.specs, c.psuWatts).verdict;
+    if (v === 'fits') s += WEIGHTS.psuFits;
+    else if (v === 'insufficient') s += WEIGHTS.psuInsufficient;
   }
-  if (c.caseMaxLengthMm !== null && lengthMm) s += lengthMm <= c.caseMaxLengthMm ? 0.3 * B : -1 * B;
-  return s;
+  if (c.caseMaxLengthMm !== null) {
+    const v = checkLength(row.specs, c.caseMaxLengthMm).verdict;
+    if (v === 'fits' || v === 'marginal') s += WEIGHTS.lengthFits;
+    else if (v === 'insufficient') s += WEIGHTS.lengthTooLong;
+  }
+  return s * B;
 }
 
 /** A $950 card answers "under $1000" better than a $170 one. */
 export function budgetBoost(row: ProductRow, c: QueryConstraints): number {
   if (c.budgetMax === null) return 0;
-  // 4K and ML buyers want the most card the budget buys; price is the performance proxy.
-  const weight = c.useCases.some((u) => u === 'gaming-4k' || u === 'ml') ? 1.8 : 0.9;
+  // 4K and ML buyers want the most card the budget buys.
+  const weight = c.useCases.some((u) => u === 'gaming-4k' || u === 'ml')
+    ? WEIGHTS.budgetUsePerformance
+    : WEIGHTS.budgetUse;
   return Math.min(priceOf(row) / c.budgetMax, 1) * weight * B;
 }
 
@@ -82,13 +127,9 @@ export function score(cand: Candidate, c: QueryConstraints, withStock = true): n
   if (cand.textRank !== undefined) s += 1 / (RRF_K + cand.textRank);
   if (cand.tierRank !== undefined) s += 1 / (RRF_K + cand.tierRank);
   s += useCaseBoost(cand.row, c) + budgetBoost(cand.row, c) + hardwareBoost(cand.row, c);
-  if (withStock) s += cand.row.stock > 0 ? 0.6 * B : -1.2 * B;
-  if (cand.named) s += 10;
+  if (withStock) s += (cand.row.stock > 0 ? WEIGHTS.inStock : WEIGHTS.outOfStock) * B;
+  if (cand.named) s += WEIGHTS.named * B;
   return s;
-}
-
-function modelKey(row: ProductRow): string {
-  return modelsInName(row.name)[0] ?? row.name;
 }
 
 /** Best first, at most `perModel` variants of one model, `limit` in all. */
@@ -104,7 +145,7 @@ export function rankCandidates(
   const out: ProductRow[] = [];
   const perKey = new Map<string, number>();
   for (const { cand } of sorted) {
-    const key = modelKey(cand.row);
+    const key = modelOf(cand.row.name);
     const n = perKey.get(key) ?? 0;
     if (n >= perModel && !cand.named) continue;
     perKey.set(key, n + 1);

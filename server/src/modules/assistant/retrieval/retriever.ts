@@ -1,7 +1,13 @@
-// Retrieval for one question: hard filters in SQL, vector + full-text candidates fused by
-// RRF with soft boosts, named models always included, and — when nothing fits the budget —
-// the nearest options above it, flagged. Records retrieval_duration_seconds.
+// Product search for the assistant (the search_products tool): the catalog's hard filters in
+// SQL, then either a fixed order (cheapest, most VRAM, most powerful, best value) or, for
+// relevance, vector + full-text candidates fused by RRF with soft boosts, named models always
+// included; when nothing fits the budget, the nearest options above it, flagged.
+// Records retrieval_duration_seconds and retrieval_results.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SearchSort } from '@gpu/shared';
+import type { CatalogFilters } from '../../catalog/catalog-query.js';
+import { isSelective } from '../../catalog/catalog-query.js';
+import { nameIsModel } from '../../catalog/gpu-models.js';
 import type { Logger } from '../../../platform/logger.js';
 import { retrievalDuration, retrievalResults } from '../../../platform/metrics.js';
 import type { Embedder } from '../embeddings/embedder.js';
@@ -9,12 +15,11 @@ import type { QueryConstraints } from '../query/constraints.js';
 import {
   candidateLists,
   cheapestAbove,
-  isSelective,
   namedModelProducts,
+  sortedProducts,
   staleEmbeddings,
   strongestInBudget,
   supportsIterativeScan,
-  type HardFilters,
 } from './hybrid-search.js';
 import type { ProductRow } from './product-row.js';
 import { mergeCandidates, rankCandidates } from './rank.js';
@@ -30,37 +35,43 @@ export interface RetrievalResult {
   missingModels: string[];
 }
 
+export interface SearchInput {
+  /** Free text (the shopper's words); may be empty for a purely sorted list. */
+  text: string;
+  constraints: QueryConstraints;
+  sort: SearchSort;
+  limit: number;
+}
+
 export interface RetrieverOptions {
-  /** Products shown per answer. */
-  limit?: number;
   /** Candidates taken from each list before fusion. */
   candidates?: number;
 }
 
-const cents = (dollars: number | null) => (dollars === null ? null : Math.round(dollars * 100));
-
-export function hardFilters(c: QueryConstraints): HardFilters {
+/** The hard filters a set of constraints stands for. */
+export function catalogFilters(c: QueryConstraints): CatalogFilters {
   return {
-    maxPriceCents: cents(c.budgetMax),
-    minPriceCents: cents(c.budgetMin),
-    abovePriceCents: null,
+    maxPrice: c.budgetMax,
+    minPrice: c.budgetMin,
     minVramGb: c.minVramGb,
     brands: c.brands,
     excludeBrands: c.excludeBrands,
     inStockOnly: c.inStockOnly,
+    maxBoardPowerW: c.maxBoardPowerW,
+    minPerfIndex: c.minPerfIndex,
+    maxLengthMm: c.caseMaxLengthMm,
+    psuWatts: c.psuWatts,
   };
 }
 
 export class ProductRetriever {
   private iterativeSupported: Promise<boolean> | undefined;
-  private readonly limit: number;
   private readonly k: number;
 
   constructor(
     private readonly deps: { em: () => EntityManager; embedder: Embedder; logger: Logger },
     opts: RetrieverOptions = {},
   ) {
-    this.limit = opts.limit ?? 5;
     this.k = opts.candidates ?? 24;
   }
 
@@ -75,15 +86,15 @@ export class ProductRetriever {
       );
     }
     return supportsIterativeScan(em).catch((err: Error) => {
-      this.deps.logger.warn({ err: err.message }, 'could not read the pgvector version; no iterative scans');
+      this.deps.logger.warn({ err: (err as Error).message }, 'could not read the pgvector version; no iterative scans');
       return false;
     });
   }
 
-  async retrieve(message: string, c: QueryConstraints): Promise<RetrievalResult> {
+  async search(input: SearchInput): Promise<RetrievalResult> {
     const end = retrievalDuration.startTimer();
     try {
-      const result = await this.run(message, c);
+      const result = input.sort === 'relevance' ? await this.relevance(input) : await this.sorted(input);
       retrievalResults.observe(result.products.length);
       return result;
     } finally {
@@ -91,14 +102,38 @@ export class ProductRetriever {
     }
   }
 
-  private async run(message: string, c: QueryConstraints): Promise<RetrievalResult> {
-    const [vector] = await this.deps.embedder.embed([message]);
+  /** A fixed order over the filtered catalog; above the budget when nothing fits it. */
+  private async sorted(input: SearchInput): Promise<RetrievalResult> {
+    const sort = input.sort as Exclude<SearchSort, 'relevance'>;
+    const em = this.deps.em();
+    const c = input.constraints;
+    const filters = catalogFilters(c);
+    let products = await sortedProducts(em, filters, sort, input.limit);
+    let overBudget = false;
+    if (products.length === 0 && c.budgetMax !== null) {
+      products = await cheapestAbove(
+        em,
+        { ...filters, maxPrice: null, minPrice: null, abovePrice: c.budgetMax },
+        input.limit,
+      );
+      overBudget = products.length > 0;
+    }
+    return {
+      products,
+      overBudget,
+      outOfStockIds: products.filter((p) => p.stock === 0).map((p) => p.id),
+      missingModels: [],
+    };
+  }
+
+  private async relevance(input: SearchInput): Promise<RetrievalResult> {
+    const c = input.constraints;
+    const [vector] = await this.deps.embedder.embed([input.text || 'graphics card']);
     const em = this.deps.em();
     this.iterativeSupported ??= this.firstUse(em);
     const canIterate = await this.iterativeSupported;
-    const filters = hardFilters(c);
-    const terms = searchTerms(message);
-
+    const filters = catalogFilters(c);
+    const terms = searchTerms(input.text);
     // Selective filters need iterative HNSW scans: `set local` lives in a transaction, and
     // inside it every query must use the transaction (PGlite has a single connection).
     const iterative = canIterate && isSelective(filters);
@@ -108,7 +143,7 @@ export class ProductRetriever {
       const named = c.models.length ? await namedModelProducts(db, c.models) : [];
       // Lexical search alone misses strong cards whose text does not echo the question.
       const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
-      return this.rank(db, c, filters, lists.vector, lists.text, named, tier);
+      return this.rank(db, c, filters, input.limit, { vec: lists.vector, text: lists.text, named, tier });
     };
     return iterative ? em.transactional(run) : run(em);
   }
@@ -116,29 +151,24 @@ export class ProductRetriever {
   private async rank(
     db: EntityManager,
     c: QueryConstraints,
-    filters: HardFilters,
-    vec: ProductRow[],
-    text: ProductRow[],
-    named: ProductRow[],
-    tier: ProductRow[],
+    filters: CatalogFilters,
+    limit: number,
+    lists: { vec: ProductRow[]; text: ProductRow[]; named: ProductRow[]; tier: ProductRow[] },
   ): Promise<RetrievalResult> {
+    const { named } = lists;
     const missingModels = c.models
-      .filter((m) => !named.some((row) => new RegExp(toJsRegex(m.pattern), 'i').test(row.name)))
+      .filter((m) => !named.some((row) => nameIsModel(row.name, m.display)))
       .map((m) => m.display);
-    const candidates = mergeCandidates(vec, text, named, tier);
-    let products = rankCandidates(candidates, c, { limit: this.limit });
-    const unstocked = rankCandidates(candidates, c, { limit: this.limit, withStock: false });
+    const candidates = mergeCandidates(lists.vec, lists.text, named, lists.tier);
+    let products = rankCandidates(candidates, c, { limit });
+    const unstocked = rankCandidates(candidates, c, { limit, withStock: false });
     let overBudget = false;
     const namedIds = new Set(named.map((p) => p.id));
     if (products.every((p) => namedIds.has(p.id)) && c.budgetMax !== null) {
-      const above = await cheapestAbove(
-        db,
-        { ...filters, maxPriceCents: null, minPriceCents: null, abovePriceCents: cents(c.budgetMax) },
-        3,
-      );
+      const above = await cheapestAbove(db, { ...filters, maxPrice: null, minPrice: null, abovePrice: c.budgetMax }, 3);
       if (above.length) {
         overBudget = true;
-        products = [...products, ...above.filter((a) => !products.some((p) => p.id === a.id))].slice(0, this.limit);
+        products = [...products, ...above.filter((a) => !products.some((p) => p.id === a.id))].slice(0, limit);
       }
     }
     const outOfStockIds = [...new Set([...named, ...unstocked].filter((p) => p.stock === 0).map((p) => p.id))];
@@ -150,6 +180,3 @@ export class ProductRetriever {
 const wantsPerformance = (c: QueryConstraints) =>
   c.budgetMax !== null &&
   c.useCases.some((u) => u === 'gaming-4k' || u === 'gaming-1440p' || u === 'ml' || u === 'video-editing');
-
-/** PostgreSQL's word anchors (\m, \M) as JavaScript's \b. */
-export const toJsRegex = (pattern: string): string => pattern.replace(/\\[mM]/g, '\\b');

@@ -1,12 +1,27 @@
-// Every event of an answer (products, token chunks, done) is appended to a per-message
-// stream, so `chat:resume` on any instance can replay what a client missed and then follow
-// the rest live. Redis Streams when REDIS_URL is set (shared by instances), memory otherwise.
-import type { ChatDoneEvent, ChatProductsEvent, ChatTokenEvent } from '@gpu/shared';
+// Every event of an answer (steps, products, comparison, cart actions, token chunks,
+// suggestions, done) is appended to a per-message stream, so `chat:resume` on any instance can
+// replay what a client missed, in order, and then follow the rest live. Redis Streams when
+// REDIS_URL is set (shared by instances), memory otherwise.
+import type {
+  ChatActionEvent,
+  ChatComparisonEvent,
+  ChatDoneEvent,
+  ChatProductsEvent,
+  ChatSuggestionsEvent,
+  ChatTokenEvent,
+  ChatToolEvent,
+} from '@gpu/shared';
 
 export type StreamEntry =
+  | { type: 'tool'; event: ChatToolEvent }
   | { type: 'products'; event: ChatProductsEvent }
+  | { type: 'comparison'; event: ChatComparisonEvent }
+  | { type: 'action'; event: ChatActionEvent }
   | { type: 'token'; event: ChatTokenEvent }
+  | { type: 'suggestions'; event: ChatSuggestionsEvent }
   | { type: 'done'; event: ChatDoneEvent };
+
+export type StreamEntryType = StreamEntry['type'];
 
 /** Streams outlive their answer by this long, for late resumes. */
 export const STREAM_TTL_S = 3600;
