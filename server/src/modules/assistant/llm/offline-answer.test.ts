@@ -15,6 +15,7 @@ const gpu = (over: Partial<Gpu>): Gpu => ({
   price: 479.99,
   stock: 9,
   description: 'A 1440p card.',
+  descriptions: { es: 'Una tarjeta para 1440p.', en: 'A 1440p card.' },
   imageUrl: null,
   thumbnailUrl: null,
   isActive: true,

@@ -1,6 +1,6 @@
 // The prompt: rules first (they win), then the shopper's constraints, the products and
 // compatibility results as delimited JSON data, then recent turns, then the question.
-import type { Gpu } from '@gpu/shared';
+import { descriptionIn, type Gpu, type Language } from '@gpu/shared';
 import type { AnswerFacts, LlmMessage } from '../llm/provider.js';
 import { neutralizeInstructions, toPromptJson } from './neutralize.js';
 
@@ -26,7 +26,8 @@ export function rules(language: 'es' | 'en'): string {
   ].join('\n');
 }
 
-function productData(p: Gpu) {
+/** A product as prompt data; its description in the shopper's language. */
+function productData(p: Gpu, language: Language) {
   const s = p.specs;
   return {
     name: p.name,
@@ -43,7 +44,7 @@ function productData(p: Gpu) {
       slots: s.slots,
       powerConnectors: s.powerConnectors,
     },
-    description: neutralizeInstructions(p.description.slice(0, DESCRIPTION_CHARS)),
+    description: neutralizeInstructions(descriptionIn(p.descriptions, language).slice(0, DESCRIPTION_CHARS)),
   };
 }
 
@@ -66,7 +67,7 @@ export function systemPrompt(facts: AnswerFacts): string {
   const parts = [
     rules(c.language),
     `Shopper's request as understood:\n${toPromptJson(understood)}`,
-    `${PRODUCTS_OPEN}\n${toPromptJson(facts.products.map(productData))}\n${PRODUCTS_CLOSE}`,
+    `${PRODUCTS_OPEN}\n${toPromptJson(facts.products.map((p) => productData(p, c.language)))}\n${PRODUCTS_CLOSE}`,
   ];
   if (facts.compatibility.length) {
     const compat = facts.compatibility.map((r) => ({ ...r, gpuId: undefined }));
