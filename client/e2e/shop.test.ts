@@ -149,6 +149,8 @@ describe('admin products', () => {
     await editor.getByTestId('editor-vramGb').fill('16');
     await editor.getByTestId('editor-price').fill('649.5');
     await editor.getByTestId('editor-stock').fill('7');
+    await editor.getByTestId('editor-description-es').fill('Tarjeta de prueba de punta a punta.');
+    await editor.getByTestId('editor-description-en').fill('End-to-end test card.');
     await editor.getByTestId('editor-save').click();
 
     const list = await api<GpuList>(app.url, `/api/gpus?q=${sku}`);
@@ -158,6 +160,7 @@ describe('admin products', () => {
     const created = (await api<GpuList>(app.url, `/api/gpus?q=${encodeURIComponent('E2E Test Card')}`)).body.items[0]!;
     expect(list.status).toBe(200);
     expect(created.price).toBe(649.5);
+    expect(created.descriptions).toEqual({ es: 'Tarjeta de prueba de punta a punta.', en: 'End-to-end test card.' });
     const row = page.locator(`[data-testid="inventory-row"][data-gpu-id="${created.id}"]`);
     await row.waitFor();
 
@@ -172,6 +175,21 @@ describe('admin products', () => {
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: /Delete/ }).click();
     await expect.poll(async () => (await api(app.url, `/api/gpus/${created.id}`)).status).toBe(404);
+  });
+});
+
+describe('product text', () => {
+  it('shows the description in the UI language and follows a language switch', async () => {
+    const g = await firstProduct();
+    expect(g.descriptions.es).not.toBe(g.descriptions.en);
+    const page = await (await context({ locale: 'es-ES' })).newPage();
+    await page.goto(`${app.url}/product/${g.id}`);
+    const text = page.getByTestId('product-description');
+    await text.waitFor();
+    expect(await text.innerText()).toBe(g.descriptions.es);
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => text.innerText()).toBe(g.descriptions.en);
+    await screenshot(page, 'product-en');
   });
 });
 

@@ -658,7 +658,7 @@ describe('helm chart: other objects', () => {
 
     const seed = one(r, 'Job', (o) => String(get(o, 'metadata.name')).endsWith('-seed'));
     expect(annotation(seed, 'helm.sh/hook')).toBe('post-install');
-    expect(get(seed, 'spec.template.spec.containers.0.command')).toEqual(['node', 'server/dist/db/cli/seed.js']);
+    expect(get(seed, 'spec.template.spec.containers.0.command')).toEqual(['node', 'server/dist/seed-command.js']);
 
     // With a bring-your-own Secret the migration uses it directly.
     const own = scenario('existingSecret');

@@ -1,7 +1,7 @@
 // One-time start-up work after migrations: seed an empty catalog, bootstrap the admin,
 // purge records past their retention.
 import type { Platform } from './context.js';
-import { catalogIsEmpty, seedCatalog } from './db/seed/seed-catalog.js';
+import { catalogIsEmpty, seedCatalog } from './modules/catalog/seed-catalog.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
 import { purgeExpiredRecords } from './db/retention.js';
 

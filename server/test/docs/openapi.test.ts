@@ -202,6 +202,31 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents product text in two languages and the typed performance figures', () => {
+    const schemas = doc.components['schemas'] as Record<string, Json>;
+    const gpu = schemas['Gpu'] as { properties: Record<string, Json>; required: string[] };
+    expect(gpu.required).toEqual(expect.arrayContaining(['description', 'descriptions']));
+    const descriptions = gpu.properties['descriptions'] as { properties: Record<string, Json>; required: string[] };
+    expect(Object.keys(descriptions.properties).sort()).toEqual(['en', 'es']);
+    expect(descriptions.required.sort()).toEqual(['en', 'es']);
+    const specs = gpu.properties['specs'] as { properties: Record<string, Json> };
+    expect(specs.properties['perfIndex']).toMatchObject({ type: 'number' });
+    expect(specs.properties['aiTops']).toMatchObject({ type: 'number' });
+    for (const path of ['/api/gpus', '/api/gpus/{id}']) {
+      const op = doc.paths[path]!['get']!;
+      const params = op['parameters'] as Json[];
+      const lang = params.find((p) => p['name'] === 'lang' && p['in'] === 'query') as { schema: Json } | undefined;
+      expect(lang?.schema['enum'], path).toEqual(['es', 'en']);
+      expect(params.some((p) => p['in'] === 'header' && String(p['name']).toLowerCase() === 'accept-language')).toBe(
+        true,
+      );
+      const ok = (op['responses'] as Record<string, { headers?: Record<string, Json> }>)['200']!;
+      expect(Object.keys(ok.headers ?? {}), path).toContain('Vary');
+    }
+    const update = schemas['GpuUpdate'] as { properties: Record<string, Json> };
+    expect(Object.keys(update.properties)).toEqual(expect.arrayContaining(['description', 'descriptions']));
+  });
+
   it('lists every route the app mounts', () => {
     const mounted = mountedRoutes(app.application.app).filter((r) => !undocumented(r.split(' ')[1]!));
     expect(mounted).toEqual(expect.arrayContaining(['GET /api/gpus', 'POST /api/auth/login', 'GET /openapi.json']));

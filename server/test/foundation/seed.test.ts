@@ -1,8 +1,10 @@
-// Seeding: idempotent, complete, and embedded through the embedder interface.
+// Seeding: idempotent, complete, bilingual, and embedded through the embedder interface.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { seedCatalog } from '../../src/db/seed/seed-catalog.js';
-import { catalog } from '../../src/db/seed/catalog-data.js';
+import { seedCatalog } from '../../src/modules/catalog/seed-catalog.js';
+import { loadCatalog } from '../../src/db/seed/catalog-files.js';
+
+const catalog = loadCatalog();
 
 let app: TestApp;
 const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) =>
@@ -38,6 +40,20 @@ describe('catalog seed', () => {
       `select vector_dims(embedding) as dims, embedding_model as model, count(*)::text as n from gpus group by 1, 2`,
     );
     expect(rows).toEqual([{ dims: 384, model: app.platform.embedder.model, n: String(catalog.length) }]);
+  });
+
+  it('stores both descriptions and the figures of every product as the files give them', async () => {
+    const rows = await sql<{ sku: string; es: string; en: string; specs: Record<string, unknown> }[]>(
+      `select sku, description_es as es, description_en as en, specs from gpus`,
+    );
+    const bySku = new Map(rows.map((r) => [r.sku, r]));
+    for (const e of catalog) {
+      const row = bySku.get(e.sku)!;
+      expect(row.es, e.sku).toBe(e.descriptions.es);
+      expect(row.en, e.sku).toBe(e.descriptions.en);
+      expect(row.specs['perfIndex'], e.sku).toBe(e.specs.perfIndex);
+      expect(row.specs['aiTops'], e.sku).toBe(e.specs.aiTops);
+    }
   });
 
   it('stores exact prices in cents and the bootstrap admin', async () => {

@@ -14,6 +14,7 @@ describe('gpuUpdateSchema', () => {
   });
   it('create still fills its defaults', () => {
     const created = gpuCreateSchema.parse({ sku: 'A-1', name: 'Card', brand: 'AMD', vramGb: 8, price: 1, stock: 0 });
-    expect(created).toMatchObject({ description: '', isActive: true, specs: {} });
+    expect(created).toMatchObject({ isActive: true, specs: {} });
+    expect(created.description).toBeUndefined();
   });
 });

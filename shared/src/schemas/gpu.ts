@@ -25,9 +25,40 @@ export const gpuSpecsSchema = z
     shaderUnitName: z.string().max(40).optional(),
     outputs: z.string().max(120).optional(),
     releaseYear: z.number().int().min(1990).max(2100).optional(),
+    /**
+     * Relative gaming performance of the chip, GeForce RTX 4090 = 100 (TechPowerUp GPU Database
+     * "relative performance"; see docs/catalog-data.md). Board-partner variants share the chip's
+     * figure. Absent when no such figure is published for the card.
+     */
+    perfIndex: z.number().positive().max(1000).optional(),
+    /**
+     * Peak AI throughput in TOPS (or tensor TFLOPS) as the GPU vendor publishes it: NVIDIA "AI TOPS",
+     * AMD and Intel equivalents. The precision and sparsity behind the figure are in `aiTopsPrecision`;
+     * figures on different bases are not directly comparable (docs/catalog-data.md). Absent when the
+     * vendor publishes none for the card.
+     */
+    aiTops: z.number().positive().max(100_000).optional(),
+    /** The basis of `aiTops`, e.g. "FP4, sparse", "FP8, sparse", "INT8, dense". */
+    aiTopsPrecision: z.string().max(40).optional(),
   })
   .catchall(z.union([z.string().max(200), z.number(), z.boolean()]));
 export type GpuSpecs = z.infer<typeof gpuSpecsSchema>;
+
+/** Languages of product text. `es` is the store's default. */
+export const languages = ['es', 'en'] as const;
+export const languageSchema = z.enum(languages);
+export type Language = z.infer<typeof languageSchema>;
+export const defaultLanguage: Language = 'es';
+
+const descriptionText = z.string().trim().max(4000);
+/** A product's description in each language ('' when not written yet). */
+export const gpuDescriptionsSchema = z.object({ es: z.string(), en: z.string() });
+export type GpuDescriptions = z.infer<typeof gpuDescriptionsSchema>;
+
+/** The description in `lang`, or in the other language when that one is empty. */
+export function descriptionIn(d: GpuDescriptions, lang: Language): string {
+  return d[lang] || d[lang === 'es' ? 'en' : 'es'];
+}
 
 export const gpuSchema = z.object({
   id: uuid,
@@ -37,7 +68,9 @@ export const gpuSchema = z.object({
   vramGb: z.number().int(),
   price: z.number(),
   stock: z.number().int(),
+  /** The description in the requested language (`?lang`, else `Accept-Language`, else `es`). */
   description: z.string(),
+  descriptions: gpuDescriptionsSchema,
   imageUrl: z.string().nullable(),
   thumbnailUrl: z.string().nullable(),
   isActive: z.boolean(),
@@ -63,7 +96,10 @@ export const gpuCreateSchema = z
         message: 'must be less than 1000000',
       }),
     stock: z.number().int().min(0).max(1_000_000),
-    description: z.string().trim().max(4000).default(''),
+    /** Sets the description in the request's language (`?lang`, else `Accept-Language`, else `es`). */
+    description: descriptionText.optional(),
+    /** Both languages or one; `descriptions` wins over `description` for the language it names. */
+    descriptions: z.object({ es: descriptionText, en: descriptionText }).partial().strict().optional(),
     isActive: z.boolean().default(true),
     specs: gpuSpecsSchema.default({}),
   })
@@ -76,7 +112,6 @@ export type GpuCreate = z.infer<typeof gpuCreateSchema>;
  */
 export const gpuUpdateSchema = gpuCreateSchema
   .extend({
-    description: z.string().trim().max(4000),
     isActive: z.boolean(),
     specs: gpuSpecsSchema,
   })
@@ -105,6 +140,7 @@ export const gpuListQuerySchema = z
     maxPrice: numberParam.min(0).optional(),
     minVram: numberParam.int().min(0).optional(),
     q: z.string().trim().max(200).optional(),
+    lang: languageSchema.optional(),
     sort: z.enum(gpuSortValues).optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -124,6 +160,9 @@ export const gpuListQuerySchema = z
   });
 export type GpuListQuery = z.infer<typeof gpuListQuerySchema>;
 
+/** GET /api/gpus/:id query: the language of `description`. */
+export const gpuReadQuerySchema = z.object({ lang: languageSchema.optional() });
+
 export const gpuListSchema = z.object({
   items: z.array(gpuSchema),
   page: z.number().int(),
@@ -131,3 +170,27 @@ export const gpuListSchema = z.object({
   total: z.number().int(),
 });
 export type GpuList = z.infer<typeof gpuListSchema>;
+
+/**
+ * One product of the seed catalog (server/src/db/seed/catalog/*.json): the admin create shape,
+ * with both descriptions required and written out.
+ */
+export const gpuSeedEntrySchema = gpuCreateSchema
+  .omit({ description: true, descriptions: true, isActive: true })
+  .extend({
+    descriptions: z.object({ es: descriptionText.min(20), en: descriptionText.min(20) }).strict(),
+    specs: gpuSpecsSchema,
+  })
+  .strict();
+export type GpuSeedEntry = z.infer<typeof gpuSeedEntrySchema>;
+
+/** A seed catalog file: one product family. */
+export const gpuSeedFileSchema = z
+  .object({
+    family: z.string().min(2).max(80),
+    /** Where the figures of this family come from, by spec key (docs/catalog-data.md). */
+    sources: z.record(z.string(), z.string().max(400)).optional(),
+    products: z.array(gpuSeedEntrySchema).min(1),
+  })
+  .strict();
+export type GpuSeedFile = z.infer<typeof gpuSeedFileSchema>;

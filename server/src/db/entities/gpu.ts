@@ -13,7 +13,9 @@ export class GpuRecord {
   vramGb!: number;
   priceCents!: number;
   stock!: number;
-  description!: string;
+  /** Spanish and English descriptions ('' when not written). */
+  descriptionEs!: string;
+  descriptionEn!: string;
   imageKey!: string | null;
   thumbnailKey!: string | null;
   isActive!: boolean;
@@ -35,7 +37,8 @@ export const GpuSchema = new EntitySchema<GpuRecord>({
     // bigint column; values stay far below 2^53 cents, so a JS number is exact.
     priceCents: { type: 'integer', columnType: 'bigint' },
     stock: { type: 'integer' },
-    description: { type: 'text', default: '' },
+    descriptionEs: { type: 'text', default: '' },
+    descriptionEn: { type: 'text', default: '' },
     imageKey: { type: 'text', nullable: true },
     thumbnailKey: { type: 'text', nullable: true },
     isActive: { type: 'boolean', default: true },

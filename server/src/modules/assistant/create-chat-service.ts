@@ -2,6 +2,7 @@
 // the Groq planner (the offline planner answers when it is down) or the offline planner
 // alone; the tools over the catalog and cart services; message streams and generation locks
 // in Redis (REDIS_URL), in the cluster primary (WORKERS > 1 without Redis), or in memory.
+import type { Language } from '@gpu/shared';
 import type { Config } from '../../config.js';
 import type { Platform } from '../../context.js';
 import type { Logger } from '../../platform/logger.js';
@@ -38,8 +39,9 @@ export function createGroqProvider(
 export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart: CartService }): ChatService {
   const em = () => p.db.orm.em.fork();
   const repo = new ChatRepository(em);
-  const asGpu = (row: ProductRow) => toGpu(row, deps.assetUrl);
-  const products: ProductReader = async (ids) => (await repo.products(ids)).map(asGpu);
+  const asGpu = (row: ProductRow, language: Language) => toGpu(row, deps.assetUrl, language);
+  const products: ProductReader = async (ids, language = 'es') =>
+    (await repo.products(ids)).map((row) => asGpu(row, language));
   const retriever = new ProductRetriever({ em, embedder: p.embedder, logger: p.logger });
   const tools = createTools({ retriever, products, cart: deps.cart, toGpu: asGpu });
   const groq = createGroqProvider(p.config, p.logger);

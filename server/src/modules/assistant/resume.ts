@@ -48,13 +48,14 @@ export async function replayFromDatabase(
     usage?: ChatDoneEvent['usage'];
     grounding?: ChatDoneEvent['grounding'] | null;
     chunks?: number;
+    language?: string;
     overBudget?: boolean;
     budget?: number | null;
   };
   const chunks = meta.chunks ?? 0;
   // Without the stream, chunk boundaries are lost: only "nothing seen" or "everything seen" can be served.
   if (afterSeq >= 0 && afterSeq < chunks - 1) throw streamExpired();
-  const products = await deps.products(msg.productIds);
+  const products = await deps.products(msg.productIds, meta.language === 'en' ? 'en' : 'es');
   const done: ChatDoneEvent = {
     messageId: msg.id,
     finishReason: msg.finishReason ?? 'error',

@@ -1,7 +1,7 @@
 // Keeps each product's embedding in step with its text and the active embedder: the row
 // records the model that embedded it, so a model change marks every row stale.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GpuSpecs } from '@gpu/shared';
+import type { GpuDescriptions, GpuSpecs } from '@gpu/shared';
 import type { Embedder } from '../assistant/embeddings/embedder.js';
 import { toVectorLiteral } from '../assistant/embeddings/embedder.js';
 
@@ -9,11 +9,14 @@ export interface EmbeddableProduct {
   name: string;
   brand: string;
   vramGb: number;
-  description: string;
+  descriptions: GpuDescriptions;
   specs: GpuSpecs;
 }
 
-/** The text a product is embedded from: identity, key specs, then the description. */
+/**
+ * The text a product is embedded from: identity, key specs, then both descriptions (English,
+ * then Spanish), so one vector answers a shopper in either language.
+ */
 export function productEmbeddingText(p: EmbeddableProduct): string {
   const s = p.specs;
   return [
@@ -24,7 +27,8 @@ export function productEmbeddingText(p: EmbeddableProduct): string {
     s.series,
     s.architecture,
     s.boardPowerW ? `${s.boardPowerW}W` : undefined,
-    p.description,
+    p.descriptions.en,
+    p.descriptions.es,
   ]
     .filter(Boolean)
     .join('. ');
@@ -35,7 +39,8 @@ interface Row {
   name: string;
   brand: string;
   vram_gb: number;
-  description: string;
+  description_es: string;
+  description_en: string;
   specs: GpuSpecs;
 }
 
@@ -47,7 +52,7 @@ async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Pr
         name: r.name,
         brand: r.brand,
         vramGb: r.vram_gb,
-        description: r.description,
+        descriptions: { es: r.description_es, en: r.description_en },
         specs: r.specs,
       }),
     ),
@@ -63,9 +68,10 @@ async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Pr
 
 /** Re-embeds one product (after a text change). */
 export async function embedProduct(em: EntityManager, embedder: Embedder, id: string): Promise<void> {
-  const rows = await em.execute<Row[]>(`select id, name, brand, vram_gb, description, specs from gpus where id = ?`, [
-    id,
-  ]);
+  const rows = await em.execute<Row[]>(
+    `select id, name, brand, vram_gb, description_es, description_en, specs from gpus where id = ?`,
+    [id],
+  );
   await embedRows(em, embedder, rows);
 }
 
@@ -74,7 +80,7 @@ export async function reindexStale(em: EntityManager, embedder: Embedder, batchS
   let total = 0;
   for (;;) {
     const rows = await em.execute<Row[]>(
-      `select id, name, brand, vram_gb, description, specs from gpus
+      `select id, name, brand, vram_gb, description_es, description_en, specs from gpus
        where embedding is null or embedding_model is distinct from ? order by id limit ?`,
       [embedder.model, batchSize],
     );

@@ -1,10 +1,12 @@
 // /api/gpus: public listing and detail; admin create, update (PUT and PATCH are both
-// partial), soft delete. Role checks run before any parsing.
+// partial), soft delete. Role checks run before any parsing. Product text comes back in the
+// request's language (`?lang`, else `Accept-Language`, else es).
 import { Router, type Request, type Response } from 'express';
-import { gpuCreateSchema, gpuListQuerySchema, gpuUpdateSchema, idParam } from '@gpu/shared';
+import { gpuCreateSchema, gpuListQuerySchema, gpuReadQuerySchema, gpuUpdateSchema, idParam } from '@gpu/shared';
 import { parseBody, parseParams, parseQuery } from '../../http/validate.js';
 import { isAdmin } from '../auth/actor.js';
 import { requireAdmin } from '../auth/middleware.js';
+import { requestLanguage, varyByLanguage } from './request-language.js';
 import type { CatalogService } from './service.js';
 
 export function catalogRoutes(catalog: CatalogService): Router {
@@ -13,22 +15,30 @@ export function catalogRoutes(catalog: CatalogService): Router {
   r.get('/api/gpus', async (req, res) => {
     const query = parseQuery(gpuListQuerySchema, req);
     const includeInactive = query.includeInactive === true && isAdmin(req.actor);
-    res.json(await catalog.list(query, { includeInactive }));
+    varyByLanguage(res);
+    res.json(await catalog.list(query, { includeInactive, lang: requestLanguage(req, query.lang) }));
   });
 
   r.get('/api/gpus/:id', async (req, res) => {
     const { id } = parseParams(idParam, req);
-    res.json(await catalog.get(id, { admin: isAdmin(req.actor) }));
+    const { lang } = parseQuery(gpuReadQuerySchema, req);
+    varyByLanguage(res);
+    res.json(await catalog.get(id, { admin: isAdmin(req.actor), lang: requestLanguage(req, lang) }));
   });
 
   r.post('/api/gpus', requireAdmin, async (req, res) => {
-    const gpu = await catalog.create(parseBody(gpuCreateSchema, req));
+    const { lang } = parseQuery(gpuReadQuerySchema, req);
+    const gpu = await catalog.create(parseBody(gpuCreateSchema, req), requestLanguage(req, lang));
+    varyByLanguage(res);
     res.status(201).location(`/api/gpus/${gpu.id}`).json(gpu);
   });
 
   const update = async (req: Request, res: Response) => {
     const { id } = parseParams(idParam, req);
-    res.json(await catalog.update(id, parseBody(gpuUpdateSchema, req)));
+    const { lang } = parseQuery(gpuReadQuerySchema, req);
+    const patch = parseBody(gpuUpdateSchema, req);
+    varyByLanguage(res);
+    res.json(await catalog.update(id, patch, requestLanguage(req, lang)));
   };
   r.put('/api/gpus/:id', requireAdmin, update);
   r.patch('/api/gpus/:id', requireAdmin, update);

@@ -2,7 +2,16 @@
 // Reads are cache-aside (Redis or memory); every write invalidates the namespace, and so does
 // every `stock.changed` on the bus (checkout), so a listing never shows a stale stock level.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Gpu, GpuCreate, GpuList, GpuListQuery, GpuUpdate } from '@gpu/shared';
+import {
+  defaultLanguage,
+  type Gpu,
+  type GpuCreate,
+  type GpuDescriptions,
+  type GpuList,
+  type GpuListQuery,
+  type GpuUpdate,
+  type Language,
+} from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
 import type { Cache } from '../../platform/cache.js';
 import { conflict, notFound } from '../../platform/errors.js';
@@ -28,15 +37,30 @@ export interface CatalogServiceDeps {
   logger: Logger;
 }
 
-const textFields = ['name', 'brand', 'vramGb', 'description', 'specs'] as const;
+const textFields = ['name', 'brand', 'vramGb', 'specs'] as const;
 const columnOf = {
   sku: 'sku',
   name: 'name',
   brand: 'brand',
   vramGb: 'vram_gb',
-  description: 'description',
   isActive: 'is_active',
 } as const;
+
+/**
+ * The descriptions a write leaves: `current`, then a plain `description` in `lang` (the
+ * request's language), then each language named in `descriptions`.
+ */
+export function mergeDescriptions(
+  current: GpuDescriptions,
+  input: Pick<GpuUpdate, 'description' | 'descriptions'>,
+  lang: Language,
+): GpuDescriptions {
+  const next = { ...current };
+  if (input.description !== undefined) next[lang] = input.description;
+  if (input.descriptions?.es !== undefined) next.es = input.descriptions.es;
+  if (input.descriptions?.en !== undefined) next.en = input.descriptions.en;
+  return next;
+}
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; name?: string };
@@ -56,8 +80,10 @@ export class CatalogService {
     return () => offs.forEach((off) => off());
   }
 
-  async list(query: GpuListQuery, opts: { includeInactive: boolean }): Promise<GpuList> {
-    const key = `list:${JSON.stringify({ ...query, includeInactive: opts.includeInactive })}`;
+  /** One page; `description` in `opts.lang` (the cache key carries it). */
+  async list(query: GpuListQuery, opts: { includeInactive: boolean; lang?: Language }): Promise<GpuList> {
+    const lang = opts.lang ?? defaultLanguage;
+    const key = `list:${lang}:${JSON.stringify({ ...query, lang: undefined, includeInactive: opts.includeInactive })}`;
     const cached = await this.deps.cache.get<GpuList>(CATALOG_CACHE_NS, key);
     if (cached) return cached;
     let page = await this.queryPage(query, opts.includeInactive, 'all');
@@ -65,7 +91,7 @@ export class CatalogService {
       page = await this.queryPage(query, opts.includeInactive, 'any');
     }
     const result: GpuList = {
-      items: page.rows.map((r) => toGpu(r, this.deps.assetUrl)),
+      items: page.rows.map((r) => toGpu(r, this.deps.assetUrl, lang)),
       page: query.page,
       pageSize: query.pageSize,
       total: page.total,
@@ -94,14 +120,15 @@ export class CatalogService {
     return { rows, total: Number(counted[0]?.total ?? 0) };
   }
 
-  /** One product; inactive ones only for admins. */
-  async get(id: string, opts: { admin: boolean }): Promise<Gpu> {
-    const key = `gpu:${id}`;
+  /** One product, `description` in `opts.lang`; inactive ones only for admins. */
+  async get(id: string, opts: { admin: boolean; lang?: Language }): Promise<Gpu> {
+    const lang = opts.lang ?? defaultLanguage;
+    const key = `gpu:${lang}:${id}`;
     let gpu = await this.deps.cache.get<Gpu>(CATALOG_CACHE_NS, key);
     if (!gpu) {
       const row = await this.findRow(this.deps.em(), id);
       if (!row) throw notFound('Product');
-      gpu = toGpu(row, this.deps.assetUrl);
+      gpu = toGpu(row, this.deps.assetUrl, lang);
       await this.deps.cache.set(CATALOG_CACHE_NS, key, gpu, CACHE_TTL_S);
     }
     if (!gpu.isActive && !opts.admin) throw notFound('Product');
@@ -113,18 +140,21 @@ export class CatalogService {
     return rows.length > 0;
   }
 
-  async create(input: GpuCreate): Promise<Gpu> {
+  /** Admin create; a plain `description` is the text in `lang`, the request's language. */
+  async create(input: GpuCreate, lang: Language = defaultLanguage): Promise<Gpu> {
+    const descriptions = mergeDescriptions({ es: '', en: '' }, input, lang);
     const row = await this.write(async (tx) => {
       const inserted = await tx.execute<{ id: string }[]>(
-        `insert into gpus (sku, name, brand, vram_gb, price_cents, stock, description, is_active, specs)
-         values (?, ?, ?, ?, ?, 0, ?, ?, ?::jsonb) returning id`,
+        `insert into gpus (sku, name, brand, vram_gb, price_cents, stock, description_es, description_en, is_active, specs)
+         values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb) returning id`,
         [
           input.sku,
           input.name,
           input.brand,
           input.vramGb,
           dollarsToCents(input.price),
-          input.description,
+          descriptions.es,
+          descriptions.en,
           input.isActive,
           JSON.stringify(input.specs),
         ],
@@ -135,22 +165,28 @@ export class CatalogService {
       return (await this.findRow(tx, id))!;
     });
     await this.afterWrite(row.id, { reembed: true, stock: row.stock });
-    return toGpu(row, this.deps.assetUrl);
+    return toGpu(row, this.deps.assetUrl, lang);
   }
 
-  /** PUT and PATCH: only the fields present change. */
-  async update(id: string, patch: GpuUpdate): Promise<Gpu> {
+  /** PUT and PATCH: only the fields present change (a plain `description` sets `lang`'s text). */
+  async update(id: string, patch: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
     let reembed = false;
     let stockChanged = false;
     const row = await this.write(async (tx) => {
       const current = await this.findRow(tx, id, true);
       if (!current) throw notFound('Product');
       const before = toGpu(current, this.deps.assetUrl);
-      reembed = textFields.some(
-        (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(before[f]),
-      );
+      const descriptions = mergeDescriptions(before.descriptions, patch, lang);
+      const descriptionsChanged = JSON.stringify(descriptions) !== JSON.stringify(before.descriptions);
+      reembed =
+        descriptionsChanged ||
+        textFields.some((f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(before[f]));
       const sets: string[] = [];
       const params: unknown[] = [];
+      if (descriptionsChanged) {
+        sets.push('description_es = ?', 'description_en = ?');
+        params.push(descriptions.es, descriptions.en);
+      }
       for (const [field, column] of Object.entries(columnOf) as [keyof typeof columnOf, string][]) {
         if (patch[field] === undefined) continue;
         sets.push(`${column} = ?`);
@@ -173,7 +209,7 @@ export class CatalogService {
       return (await this.findRow(tx, id))!;
     });
     await this.afterWrite(id, { reembed, stock: stockChanged ? row.stock : undefined });
-    return toGpu(row, this.deps.assetUrl);
+    return toGpu(row, this.deps.assetUrl, lang);
   }
 
   /** Soft delete: the product disappears from the storefront, orders keep their reference. */

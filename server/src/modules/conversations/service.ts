@@ -3,7 +3,15 @@
 // now), its comparison, cart actions, suggestions and steps. Another user's conversation is a
 // 404, never a 403.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChatMessage, Conversation, ConversationSummary, FinishReason, Gpu } from '@gpu/shared';
+import {
+  defaultLanguage,
+  type ChatMessage,
+  type Conversation,
+  type ConversationSummary,
+  type FinishReason,
+  type Gpu,
+  type Language,
+} from '@gpu/shared';
 import { notFound } from '../../platform/errors.js';
 import { gpuColumns, toGpu, type AssetUrl, type GpuRow } from '../catalog/gpu-row.js';
 
@@ -47,7 +55,7 @@ export class ConversationService {
     return { items: rows.map(toSummary) };
   }
 
-  async get(userId: string, id: string): Promise<Conversation> {
+  async get(userId: string, id: string, lang: Language = defaultLanguage): Promise<Conversation> {
     const em = this.deps.em();
     const [conv] = await em.execute<ConversationRow[]>(
       `select id, title, created_at, updated_at from conversations where id = ? and user_id = ?`,
@@ -66,7 +74,7 @@ export class ConversationService {
         `select ${gpuColumns} from gpus where id in (${ids.map(() => '?').join(', ')})`,
         ids,
       );
-      for (const r of found) products.set(r.id, toGpu(r, this.deps.assetUrl));
+      for (const r of found) products.set(r.id, toGpu(r, this.deps.assetUrl, lang));
     }
     const messages: ChatMessage[] = rows.map((m) => {
       const base: ChatMessage = {

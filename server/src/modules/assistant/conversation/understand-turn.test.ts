@@ -13,6 +13,7 @@ const gpu = (n: number, name: string, over: Partial<Gpu> = {}): Gpu => ({
   price: 500,
   stock: 5,
   description: '',
+  descriptions: { es: '', en: '' },
   imageUrl: null,
   thumbnailUrl: null,
   isActive: true,

@@ -13,6 +13,7 @@ const product: Gpu = {
   price: 299.99,
   stock: 0,
   description: 'Quiet.',
+  descriptions: { es: 'Silenciosa.', en: 'Quiet.' },
   imageUrl: null,
   thumbnailUrl: null,
   isActive: true,

@@ -1,13 +1,13 @@
 // What the assistant understood from a shopper's message: hard filters (budget, VRAM,
 // brand, power, length), soft preferences (use cases), named models, and the shopper's
 // hardware. A conversation keeps the constraints in force across turns (conversation/state.ts).
-import type { Brand, UseCase } from '@gpu/shared';
+import type { Brand, Language, UseCase } from '@gpu/shared';
 import type { NamedModel } from '../../catalog/gpu-models.js';
 
 export type { NamedModel } from '../../catalog/gpu-models.js';
 export { useCaseValues as useCases, type UseCase } from '@gpu/shared';
 
-export type Language = 'es' | 'en';
+export type { Language } from '@gpu/shared';
 
 export interface QueryConstraints {
   language: Language;

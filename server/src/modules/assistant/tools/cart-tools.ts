@@ -29,7 +29,7 @@ async function act(
   change: (userId: string) => Promise<Cart>,
   language: 'es' | 'en',
 ): Promise<ToolResult> {
-  const [product] = (await deps.products([base.gpuId])).filter((p) => p.isActive);
+  const [product] = (await deps.products([base.gpuId], language)).filter((p) => p.isActive);
   const name = product?.name;
   const refuse = (code: ChatActionCode, previousQuantity?: number): ToolResult => {
     const action: Action = {

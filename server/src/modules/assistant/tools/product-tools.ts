@@ -12,7 +12,7 @@ export function getProductsTool(deps: ToolDeps): Tool<'get_products'> {
     name: 'get_products',
     description: 'Full facts (price, stock, specs) of products by id, e.g. the ones in the conversation state.',
     async run(args, ctx) {
-      const products = active(await deps.products(args.ids));
+      const products = active(await deps.products(args.ids, ctx.language));
       if (!products.length) return fail('not_found', 'None of these products is in the catalog');
       const missing = args.ids.filter((id) => !products.some((p) => p.id === id));
       return {
@@ -34,7 +34,7 @@ export function compareProductsTool(deps: ToolDeps): Tool<'compare_products'> {
     description: 'Side-by-side spec table of 2 to 4 products by id; the shopper sees the table, you summarise it.',
     async run(args, ctx) {
       const ids = [...new Set(args.ids)];
-      const products = active(await deps.products(ids));
+      const products = active(await deps.products(ids, ctx.language));
       if (products.length < 2) return fail('not_found', 'At least two of these products must be in the catalog');
       const rows = comparisonRows(products, ctx.language);
       return {
@@ -53,7 +53,7 @@ export function checkCompatibilityTool(deps: ToolDeps): Tool<'check_compatibilit
     description:
       "Whether a product works with the shopper's power supply (watts) and fits their case (clearance in mm), and what power cables it needs.",
     async run(args, ctx) {
-      const [product] = active(await deps.products([args.id]));
+      const [product] = active(await deps.products([args.id], ctx.language));
       if (!product) return fail('not_found', 'Product not found');
       const result = checkCompatibility(product, {
         psuWatts: args.psuWatts ?? null,

@@ -1,7 +1,7 @@
 // How a product looks to the model in a tool result: the facts it may quote (exact name,
 // price, stock, key specs) and a short description in the shopper's language, as data.
 // Text that reads like an instruction is neutralized; the JSON is escaped by the prompt.
-import type { Gpu } from '@gpu/shared';
+import { descriptionIn, type Gpu } from '@gpu/shared';
 import { neutralizeInstructions } from '../prompt/neutralize.js';
 import type { Language } from '../query/constraints.js';
 
@@ -9,8 +9,7 @@ export const DESCRIPTION_CHARS = 300;
 
 export function productView(p: Gpu, language: Language) {
   const s = p.specs;
-  const descriptions = (p as Gpu & { descriptions?: Partial<Record<Language, string>> }).descriptions;
-  const description = descriptions?.[language] || p.description;
+  const description = descriptionIn(p.descriptions, language);
   return {
     id: p.id,
     name: p.name,

@@ -49,7 +49,7 @@ export function searchProductsTool(deps: ToolDeps): Tool<'search_products'> {
         sort: args.sort ?? 'relevance',
         limit,
       });
-      const products = found.products.map(deps.toGpu);
+      const products = found.products.map((row) => deps.toGpu(row, ctx.language));
       const budget = constraints.budgetMax;
       return {
         ok: true,

@@ -30,14 +30,14 @@ export interface ToolEffects {
 export type ToolResult =
   { ok: true; data: unknown; summary: string; effects: ToolEffects } | { ok: false; code: string; message: string };
 
-/** Reads products as the API shows them, by id, keeping the order asked for. */
-export type ProductReader = (ids: string[]) => Promise<Gpu[]>;
+/** Reads products as the API shows them (description in `language`), by id, in the order asked for. */
+export type ProductReader = (ids: string[], language?: Language) => Promise<Gpu[]>;
 
 export interface ToolDeps {
   retriever: ProductRetriever;
   products: ProductReader;
   cart: CartService;
-  toGpu: (row: ProductRow) => Gpu;
+  toGpu: (row: ProductRow, language: Language) => Gpu;
 }
 
 export interface Tool<N extends ToolName = ToolName> {

@@ -87,7 +87,7 @@ export async function runTurn(deps: TurnDeps, job: TurnJob): Promise<ChatDoneEve
       : Promise.resolve([]),
   ]);
   const state = readState(rawState);
-  const shown = state.shown.length ? await deps.products(state.shown).catch(() => [] as Gpu[]) : [];
+  const shown = state.shown.length ? await deps.products(state.shown, state.language).catch(() => [] as Gpu[]) : [];
   const understanding = understandTurn({ message: job.message, state, shown: shown.filter((p) => p.isActive) });
   const language = understanding.language;
 
@@ -228,6 +228,7 @@ export async function runTurn(deps: TurnDeps, job: TurnJob): Promise<ChatDoneEve
         meta: {
           ...turnAnalytics({ job, kind, understood: understood ?? understanding.understood, calls, products }),
           planner: plannerName,
+          language,
           provider: servedBy.provider,
           model: servedBy.model,
           usage: done.usage,

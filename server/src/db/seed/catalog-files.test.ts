@@ -1,5 +1,12 @@
-import { describe, it, expect } from 'vitest';
-import { catalog, type Brand } from './catalog-data.js';
+// The seed catalog files: complete, consistent and bilingual; and a bad file fails loudly.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, it, expect } from 'vitest';
+import type { Brand } from '@gpu/shared';
+import { CatalogDataError, loadCatalog, loadCatalogFiles, parseCatalogFile } from './catalog-files.js';
+
+const catalog = loadCatalog();
 
 const BRANDS: readonly Brand[] = ['NVIDIA', 'AMD', 'Intel'];
 const VRAM_SIZES = new Set([4, 6, 8, 10, 12, 16, 20, 24, 32, 48]);
@@ -136,7 +143,7 @@ describe('seed catalog data', () => {
   it('has plausible, internally consistent specs', () => {
     for (const e of catalog) {
       const s = e.specs;
-      expect(s.recommendedPsuW, e.sku).toBeGreaterThan(s.boardPowerW);
+      expect(s.recommendedPsuW, e.sku).toBeGreaterThan(s.boardPowerW ?? Infinity);
       expect(s.boardPowerW, e.sku).toBeGreaterThan(0);
       expect(s.lengthMm, e.sku).toBeGreaterThan(100);
       expect(s.lengthMm, e.sku).toBeLessThan(400);
@@ -152,9 +159,120 @@ describe('seed catalog data', () => {
     }
   });
 
-  it('has non-empty descriptions in both Spanish and English', () => {
-    for (const e of catalog) expect(e.description.trim().length, e.sku).toBeGreaterThan(20);
-    expect(catalog.some((e) => e.description.includes(' para '))).toBe(true);
-    expect(catalog.some((e) => e.description.includes(' for '))).toBe(true);
+  it('has a Spanish and an English description for every product, each in its language', () => {
+    const spanish = /\b(para|con|y|de|la|el)\b/;
+    const english = /\b(for|with|and|the|of)\b/;
+    for (const e of catalog) {
+      expect(e.descriptions.es.trim().length, e.sku).toBeGreaterThan(20);
+      expect(e.descriptions.en.trim().length, e.sku).toBeGreaterThan(20);
+      expect(e.descriptions.es, e.sku).not.toBe(e.descriptions.en);
+      expect(e.descriptions.es, `${e.sku} es`).toMatch(spanish);
+      expect(e.descriptions.en, `${e.sku} en`).toMatch(english);
+      expect(e.descriptions.en, `${e.sku} en`).not.toMatch(/\b(para|con|mide|ocupa)\b/);
+      expect(e.descriptions.es, `${e.sku} es`).not.toMatch(/\b(for|with|needs|long)\b/);
+    }
+  });
+
+  it('keeps the facts of a description in both languages (the same numbers)', () => {
+    const numbers = (t: string) => (t.match(/\d+/g) ?? []).sort().join(',');
+    for (const e of catalog) expect(numbers(e.descriptions.en), e.sku).toBe(numbers(e.descriptions.es));
+  });
+});
+
+const WORKSTATION = /RTX A\d000|RTX \d{4} Ada|Radeon PRO/;
+/** The GPU model in a product name (board-partner names around it vary). */
+const MODEL = /RTX \d{4}( Ti)?( SUPER)?|RTX A\d{4}|RX \d{4}( XTX| XT| GRE)?|Arc [AB]\d{3}|PRO W\d{4}/;
+
+describe('performance and AI figures', () => {
+  it('gives every desktop gaming card a relative-performance figure, RTX 4090 = 100', () => {
+    for (const e of catalog.filter((p) => !WORKSTATION.test(p.name))) {
+      expect(e.specs.perfIndex, e.sku).toBeGreaterThan(0);
+    }
+    for (const e of catalog.filter((p) => /RTX 4090/.test(p.name))) expect(e.specs.perfIndex).toBe(100);
+    const top = [...catalog].sort((a, b) => (b.specs.perfIndex ?? 0) - (a.specs.perfIndex ?? 0))[0]!;
+    expect(top.name).toMatch(/RTX 5090/);
+  });
+
+  it('leaves perfIndex out for workstation boards (no published gaming figure)', () => {
+    for (const e of catalog.filter((p) => WORKSTATION.test(p.name))) expect(e.specs.perfIndex, e.sku).toBeUndefined();
+  });
+
+  it('states the basis of every AI figure, and gives every RTX 40/50 and RX 9000 card one', () => {
+    for (const e of catalog) {
+      if (e.specs.aiTops === undefined) expect(e.specs.aiTopsPrecision, e.sku).toBeUndefined();
+      else expect(e.specs.aiTopsPrecision, e.sku).toMatch(/^(FP4|FP8|INT8|INT4|FP16 tensor TFLOPS), (sparse|dense)$/);
+    }
+    for (const e of catalog.filter((p) => /GeForce RTX (40|50)\d0|RX 90\d0/.test(p.name))) {
+      expect(e.specs.aiTops, e.sku).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives board-partner variants of one chip the same figures', () => {
+    const byChip = new Map<string, Set<string>>();
+    for (const e of catalog) {
+      const key = `${MODEL.exec(e.name)?.[0] ?? e.name} ${e.vramGb}GB`;
+      const figures = `${e.specs.perfIndex}/${e.specs.aiTops}/${e.specs.aiTopsPrecision}`;
+      byChip.set(key, (byChip.get(key) ?? new Set()).add(figures));
+    }
+    for (const [key, figures] of byChip) expect([...figures], key).toHaveLength(1);
+  });
+});
+
+describe('loading seed files', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  const good = () => loadCatalogFiles()[0]!;
+  const write = (name: string, content: unknown) => {
+    dir ??= mkdtempSync(path.join(tmpdir(), 'catalog-seed-'));
+    writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+    return dir;
+  };
+
+  it('reads every family file and names their sources', () => {
+    const files = loadCatalogFiles();
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const f of files) {
+      expect(f.sources['perfIndex'], f.file).toBeTruthy();
+      expect(f.sources['aiTops'], f.file).toBeTruthy();
+    }
+  });
+
+  it('fails on a bad product with the file, the product and the field', () => {
+    const file = good();
+    const products = file.products.map((p, i) =>
+      i === 1 ? { ...p, price: -5, descriptions: { es: p.descriptions.es } } : p,
+    );
+    const d = write('broken-family.json', { family: file.family, products });
+    expect(() => loadCatalog(d)).toThrow(CatalogDataError);
+    try {
+      loadCatalog(d);
+    } catch (err) {
+      const msg = (err as Error).message;
+      expect(msg).toContain(`broken-family.json: product ${file.products[1]!.sku}: price:`);
+      expect(msg).toContain(`broken-family.json: product ${file.products[1]!.sku}: descriptions.en:`);
+    }
+  });
+
+  it('fails on an unknown or mistyped spec key value and on invalid JSON', () => {
+    const p = good().products[0]!;
+    const d = write('typo.json', {
+      family: 'X family',
+      products: [{ ...p, specs: { ...p.specs, perfIndex: 'fast' } }],
+    });
+    expect(() => loadCatalog(d)).toThrow(`typo.json: product ${p.sku}: specs.perfIndex:`);
+    expect(() => parseCatalogFile('bad.json', '{ "family": ')).toThrow(/^bad\.json: not valid JSON/);
+    expect(() =>
+      parseCatalogFile('extra.json', JSON.stringify({ family: 'X family', products: [{ ...p, colour: 'red' }] })),
+    ).toThrow(`extra.json: product ${p.sku}: (the product): `);
+  });
+
+  it('fails when two files carry the same SKU', () => {
+    const p = good().products[0]!;
+    write('a.json', { family: 'A family', products: [p] });
+    const d = write('b.json', { family: 'B family', products: [{ ...p, name: 'Another name' }] });
+    expect(() => loadCatalog(d)).toThrow(`b.json: product ${p.sku}: sku ${p.sku} is also in a.json`);
   });
 });

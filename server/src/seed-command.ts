@@ -1,8 +1,9 @@
 // `npm run seed`: migrates, seeds missing catalog products (idempotent) and bootstraps the admin.
-import { createEmbedder } from '../../modules/assistant/embeddings/create-embedder.js';
-import { bootstrapAdmin } from '../../modules/auth/bootstrap-admin.js';
-import { seedCatalog } from '../seed/seed-catalog.js';
-import { runWithDb } from './run-with-db.js';
+// It lives beside main.ts, not under db/: seeding goes through the catalog and auth modules.
+import { runWithDb } from './db/cli/run-with-db.js';
+import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
+import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
+import { seedCatalog } from './modules/catalog/seed-catalog.js';
 
 await runWithDb('seed', async ({ config, db, logger }) => {
   const embedder = await createEmbedder(config, logger);
