@@ -3,11 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type {
+  ChatActionEvent,
+  ChatComparisonEvent,
   ChatDoneEvent,
   ChatErrorEvent,
   ChatProductsEvent,
   ChatSendAck,
+  ChatSuggestionsEvent,
   ChatTokenEvent,
+  ChatToolEvent,
   ClientToServerEvents,
   ServerToClientEvents,
   SimpleAck,
@@ -16,6 +20,10 @@ import type {
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type Received =
+  | { kind: 'tool'; e: ChatToolEvent }
+  | { kind: 'comparison'; e: ChatComparisonEvent }
+  | { kind: 'action'; e: ChatActionEvent }
+  | { kind: 'suggestions'; e: ChatSuggestionsEvent }
   | { kind: 'products'; e: ChatProductsEvent }
   | { kind: 'token'; e: ChatTokenEvent }
   | { kind: 'done'; e: ChatDoneEvent }
@@ -41,6 +49,10 @@ export function recordChat(socket: ChatSocket) {
     events.push(r);
     for (const w of waiters.splice(0)) w();
   };
+  socket.on('chat:tool', (e) => push({ kind: 'tool', e }));
+  socket.on('chat:comparison', (e) => push({ kind: 'comparison', e }));
+  socket.on('chat:action', (e) => push({ kind: 'action', e }));
+  socket.on('chat:suggestions', (e) => push({ kind: 'suggestions', e }));
   socket.on('chat:products', (e) => push({ kind: 'products', e }));
   socket.on('chat:token', (e) => push({ kind: 'token', e }));
   socket.on('chat:done', (e) => push({ kind: 'done', e }));
@@ -77,6 +89,13 @@ export function recordChat(socket: ChatSocket) {
     async done(messageId: string, timeoutMs?: number): Promise<ChatDoneEvent> {
       await until(() => forMessage(messageId).some((r) => r.kind === 'done'), timeoutMs);
       return (forMessage(messageId).find((r) => r.kind === 'done') as { e: ChatDoneEvent }).e;
+    },
+    /** The kinds of a message's events, in arrival order. */
+    kinds: (messageId: string) => forMessage(messageId).map((r) => r.kind),
+    of<K extends Exclude<Received['kind'], 'error'>>(messageId: string, kind: K) {
+      return forMessage(messageId).flatMap((r) =>
+        r.kind === kind ? [r.e as Extract<Received, { kind: K }>['e']] : [],
+      );
     },
     async products(messageId: string): Promise<ChatProductsEvent> {
       await until(() => forMessage(messageId).some((r) => r.kind === 'products'));

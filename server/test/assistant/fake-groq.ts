@@ -1,12 +1,32 @@
 // A fake Groq on loopback speaking the OpenAI-compatible wire format the SDK expects:
 // POST /openai/v1/chat/completions with `stream: true` answered by server-sent events
-// `data: {choices:[{delta:{content}}]}` ... `data: [DONE]`. Each request takes the next
-// scripted behaviour (or the default) and is recorded, including whether its connection
-// closed before the answer finished (what chat:stop must cause).
+// `data: {choices:[{delta:{content}}]}` ... `data: [DONE]`, and streamed tool calls
+// `delta.tool_calls[{index, id, type, function: {name, arguments}}]` ending with
+// `finish_reason: "tool_calls"` (whole in one chunk as Groq sends them, or in fragments as
+// other compatible servers do). Each request takes the next scripted behaviour (or the
+// default; a function of the request may choose it) and is recorded, including whether its
+// connection closed before the answer finished (what chat:stop must cause).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface ScriptedCall {
+  id?: string;
+  name: string;
+  /** An object is sent as JSON; a string is sent as is (it may be invalid JSON on purpose). */
+  arguments: string | Record<string, unknown>;
+}
+
 export type Behaviour =
+  | {
+      kind: 'tool_calls';
+      calls: ScriptedCall[];
+      /** Send each call's arguments in pieces over several chunks. */
+      fragmented?: boolean;
+      delayMs?: number;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
+  /** Decides from the request (e.g. answer with a product from the tool result it carries). */
+  | { kind: 'respond'; with: (body: CapturedRequest['body']) => Behaviour }
   | {
       kind: 'stream';
       chunks: string[];
@@ -26,7 +46,12 @@ export interface CapturedRequest {
   body: {
     model: string;
     stream: boolean;
-    messages: { role: string; content: string }[];
+    messages: {
+      role: string;
+      content: string | null;
+      tool_call_id?: string;
+      tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+    }[];
     [k: string]: unknown;
   };
   /** Resolves true when the client closed the connection before the answer ended. */
@@ -78,7 +103,8 @@ export async function startFakeGroq(
     open.add(res);
     res.on('close', () => open.delete(res));
 
-    const b = queue.shift() ?? fallback;
+    let b = queue.shift() ?? fallback;
+    while (b.kind === 'respond') b = b.with(requests.at(-1)!.body);
     if (b.kind === 'status') {
       res.writeHead(b.status, {
         'content-type': 'application/json',
@@ -91,6 +117,52 @@ export async function startFakeGroq(
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
     if (b.kind === 'hang') return; // never writes a token; the client must time out
+    if (b.kind === 'tool_calls') {
+      const calls = b.calls.map((c, index) => ({
+        index,
+        id: c.id ?? `call_${requests.length}_${index}`,
+        name: c.name,
+        args: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+      }));
+      if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));
+      if (res.destroyed) return;
+      const delta = (parts: object[]) =>
+        `data: ${JSON.stringify({
+          id: 'chatcmpl-fake',
+          object: 'chat.completion.chunk',
+          created: Math.floor(Date.now() / 1000),
+          model: 'fake',
+          choices: [{ index: 0, delta: { tool_calls: parts }, finish_reason: null }],
+        })}\n\n`;
+      if (b.fragmented) {
+        for (const c of calls) {
+          res.write(delta([{ index: c.index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }]));
+          const half = Math.ceil(c.args.length / 2);
+          res.write(delta([{ index: c.index, function: { arguments: c.args.slice(0, half) } }]));
+          res.write(delta([{ index: c.index, function: { arguments: c.args.slice(half) } }]));
+        }
+      } else {
+        res.write(
+          delta(
+            calls.map((c) => ({
+              index: c.index,
+              id: c.id,
+              type: 'function',
+              function: { name: c.name, arguments: c.args },
+            })),
+          ),
+        );
+      }
+      const usage = b.usage ?? { prompt_tokens: 200, completion_tokens: 20 };
+      res.write(
+        chunk(null, 'tool_calls', {
+          x_groq: { id: 'req_fake', usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } },
+        }),
+      );
+      res.write('data: [DONE]\n\n');
+      res.end();
+      return;
+    }
     for (const c of b.chunks) {
       if (res.destroyed) return;
       if (b.delayMs) await new Promise((r) => setTimeout(r, b.delayMs));

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gpu } from '@gpu/shared';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { OFFLINE_MODEL } from '../../src/modules/assistant/planner/offline-planner.js';
 import { connectChat, ok, recordChat, sendChat, stopChat, type ChatSocket } from './chat-client.js';
 
 let app: TestApp;
@@ -93,7 +94,7 @@ const prices = (text: string) =>
 describe('the offline grounded responder', () => {
   it('answers in English, naming only the products it sent, at their exact prices', async () => {
     const r = await ask('best GPU for 1440p gaming under $700', true);
-    expect(r.done).toMatchObject({ finishReason: 'stop', provider: 'offline', model: 'offline-grounded-v1' });
+    expect(r.done).toMatchObject({ finishReason: 'stop', provider: 'offline', model: OFFLINE_MODEL });
     expect(r.text).toMatch(/^Here are my picks for 1440p gaming under \$700/);
     const named = r.products.filter((p) => r.text.includes(p.name));
     expect(named.length).toBeGreaterThan(0);

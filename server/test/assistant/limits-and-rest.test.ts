@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askAiResponseSchema, insightsSchema, maxChatMessageChars, type ChatTokenEvent } from '@gpu/shared';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { OFFLINE_MODEL } from '../../src/modules/assistant/planner/offline-planner.js';
 import { api } from '../support/http.js';
 import { createUser, type TestUser } from '../support/users.js';
 import { connectChat, ok, recordChat, sendChat, stopChat } from './chat-client.js';
@@ -25,7 +26,7 @@ afterAll(async () => {
 describe('chat limits', () => {
   it('runs offline without a key, as /health says', async () => {
     const health = await api(app.url, '/health');
-    expect(health.body.checks.llm).toEqual({ provider: 'offline', model: 'offline-grounded-v1' });
+    expect(health.body.checks.llm).toEqual({ provider: 'offline', model: OFFLINE_MODEL });
     expect(health.body.checks.embeddings).toMatchObject({ model: 'hashing-ngram-384-v1', dim: 384, lexical: true });
   });
 
@@ -141,8 +142,12 @@ describe('POST /api/v1/ask-ai', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const messageId = res.headers.get('x-message-id');
     const events = await readSse(res);
-    expect(events[0]!.event).toBe('products');
-    expect(events.at(-1)!.event).toBe('done');
+    // Steps first, then the products before any token, the follow-ups after the last one, done last.
+    const order = events.map((e) => e.event);
+    expect(order[0]).toBe('tool');
+    expect(order.indexOf('products')).toBeLessThan(order.indexOf('token'));
+    expect(order.lastIndexOf('token')).toBeLessThan(order.indexOf('suggestions'));
+    expect(order.at(-1)).toBe('done');
     const tokens = events.filter((e) => e.event === 'token').map((e) => e.data as ChatTokenEvent);
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens.map((t) => t.seq)).toEqual(tokens.map((_, i) => i));

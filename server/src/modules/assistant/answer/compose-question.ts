@@ -41,13 +41,14 @@ export function composeQuestion(input: ComposeInput, q: Question | null, t: Phra
           : t.unknownFact,
       );
       break;
+    // A fit question states every check the shopper gave us hardware for (PSU and case).
     case 'psu':
-      if (compat?.psu) out.push(...compatibilityLines({ ...compat, length: null }, t));
+      if (compat?.psu) out.push(...compatibilityLines(compat, t));
       else out.push(t.powerLine(s.boardPowerW ?? null, s.recommendedPsuW ?? null), t.askPsu);
       break;
     case 'length':
       out.push(t.lengthLine(s.lengthMm ? Math.round(s.lengthMm) : null, s.slots ?? null));
-      if (compat?.length) out.push(...compatibilityLines({ ...compat, psu: null }, t));
+      if (compat?.length) out.push(...compatibilityLines(compat, t));
       else out.push(t.askCase);
       break;
     case 'connectors':
