@@ -113,6 +113,7 @@ export class ChatService {
           receivedAt,
           signal: controller.signal,
           sink: opts.sink,
+          beforeDone: () => this.deps.locks.release(key, lockToken),
         }),
       )
       .catch((err: unknown): ChatDoneEvent => {

@@ -58,6 +58,9 @@ export interface TurnJob {
   receivedAt: number;
   signal: AbortSignal;
   sink?: ChatSink;
+  /** Runs right before `done` goes out (the shopper's lock is released, so a client that
+   * asks again the moment it sees `done` is not refused). */
+  beforeDone?: () => Promise<void>;
 }
 
 function finishReasonFor(signal: AbortSignal): FinishReason {
@@ -269,6 +272,7 @@ export async function runTurn(deps: TurnDeps, job: TurnJob): Promise<ChatDoneEve
   } catch (err) {
     log.error({ err }, 'could not persist the answer');
   }
+  await job.beforeDone?.().catch((err: Error) => log.warn({ err: err.message }, 'before-done hook failed'));
   events.done(done);
   assistantTurns.inc({ planner: plannerName, kind });
   recordGenerationMetrics({
