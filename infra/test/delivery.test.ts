@@ -293,7 +293,14 @@ describe('GitHub workflow', () => {
     expect(test.env?.REDIS_URL).toMatch(/^redis:\/\//);
     expect(test.container?.image).toMatch(/^node:20/);
     const runs = test.steps.map((s) => s.run ?? '').join('\n');
-    for (const cmd of ['npm install', 'npm run lint', 'npm run typecheck', 'npm test', 'chromium', 'install-ops-tools.sh']) {
+    for (const cmd of [
+      'npm install',
+      'npm run lint',
+      'npm run typecheck',
+      'npm test',
+      'chromium',
+      'install-ops-tools.sh',
+    ]) {
       expect(runs, cmd).toContain(cmd);
     }
   });
