@@ -2,6 +2,7 @@
 // healthcheck, signals, read-only-friendly layout), .dockerignore, and the GitHub workflow
 // (OIDC without static keys, atomic Helm deploy, smoke test with rollback).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -75,37 +76,80 @@ describe('Dockerfile', () => {
     if (!s) throw new Error(`no stage ${name}`);
     return s;
   };
-  const argDefault = (name: string) =>
-    args.find((a) => a.op === 'ARG' && a.args.startsWith(`${name}=`))?.args.split('=')[1];
+  const argDefault = (name: string): string | undefined => {
+    const raw = args.find((a) => a.op === 'ARG' && a.args.startsWith(`${name}=`))?.args.slice(name.length + 1);
+    return raw?.replace(/\$\{([A-Z_]+)\}/g, (_m, n: string) => argDefault(n) ?? '');
+  };
   const resolveFrom = (from: string) => from.replace(/^\$\{?([A-Z_]+)\}?$/, (_m, n: string) => argDefault(n) ?? from);
+  const runs = (s: Stage) =>
+    s.instructions
+      .filter((i) => i.op === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
 
-  it('is multi-stage: builder, prune, runtime (the default, last) and lambda-thumbnail', () => {
+  it('is multi-stage: builder, model, prune, runtime (the default, last) and lambda-thumbnail', () => {
     expect(stages.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['builder', 'prune', 'runtime', 'lambda-thumbnail']),
+      expect.arrayContaining(['builder', 'model', 'prune', 'runtime', 'lambda-thumbnail']),
     );
     expect(stages[stages.length - 1]!.name).toBe('runtime');
   });
 
-  it('pins a specific Node 22 slim image and the Lambda Node 22 base', () => {
-    expect(argDefault('NODE_IMAGE')).toMatch(/^node:22\.\d+\.\d+-bookworm-slim$/);
-    expect(resolveFrom(stage('runtime').from)).toMatch(/^node:22\.\d+\.\d+-bookworm-slim$/);
+  it("pins a Node 22 LTS inside every locked dependency's engine range, on Debian bookworm", () => {
+    const version = argDefault('NODE_VERSION') ?? '';
+    expect(version).toMatch(/^22\.\d+\.\d+$/);
+    expect(argDefault('NODE_IMAGE')).toBe(`node:${version}-bookworm-slim`);
+    expect(resolveFrom(stage('toolchain').from)).toBe(`node:${version}-bookworm-slim`);
+    // The runtime is the same Debian release with only the node binary copied in.
+    expect(resolveFrom(stage('runtime').from)).toBe('debian:bookworm-slim');
     expect(resolveFrom(stage('lambda-thumbnail').from)).toBe('public.ecr.aws/lambda/nodejs:22');
+    // semver is in the tree through several tools; its range logic is npm's own.
+    const semver = createRequire(import.meta.url)('semver') as { satisfies: (v: string, r: string) => boolean };
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
+    const outside = Object.entries(lock.packages)
+      .map(([path, p]) => [path, Array.isArray(p.engines) ? undefined : p.engines?.node] as const)
+      .filter(([, range]) => range && !semver.satisfies(version, range))
+      .map(([path, range]) => `${path} wants node ${range}`);
+    expect(outside).toEqual([]);
+    // ...and the check can fail: 22.12.0 is below eslint-visitor-keys' range.
+    expect(semver.satisfies('22.12.0', '^20.19.0 || ^22.13.0 || >=24')).toBe(false);
   });
 
-  it('builder runs npm ci (CUDA download skipped) and npm run build; prune omits dev deps', () => {
+  it('needs no frontend image: no # syntax= line (air-gapped builds)', () => {
+    expect(read('Dockerfile')).not.toMatch(/^#\s*syntax\s*=/im);
+  });
+
+  it('builder runs npm ci (CUDA download skipped) and npm run build; model bakes EMBEDDINGS_MODEL', () => {
     const builderChain = stages.slice(0, stages.findIndex((s) => s.name === 'builder') + 1);
     const env = Object.assign({}, ...builderChain.map(envOf)) as Record<string, string>;
     expect(env.ONNXRUNTIME_NODE_INSTALL_CUDA).toBe('skip');
-    const runs = (s: Stage) =>
-      s.instructions
-        .filter((i) => i.op === 'RUN')
-        .map((i) => i.args)
-        .join('\n');
     expect(runs(stage('builder'))).toMatch(/\bnpm ci\b/);
     expect(runs(stage('builder'))).toMatch(/\bnpm run build\b/);
-    expect(runs(stage('builder'))).toMatch(/BAKE_MODEL[\s\S]*node scripts\/fetch-model\.mjs \/app\/models/);
-    expect(stage('builder').instructions.some((i) => i.op === 'ARG' && i.args === 'BAKE_MODEL=false')).toBe(true);
-    expect(runs(stage('prune'))).toMatch(/\bnpm ci --omit=dev\b/);
+    const model = stage('model');
+    const arg = (s: Stage, name: string) =>
+      s.instructions.find((i) => i.op === 'ARG' && i.args.startsWith(`${name}=`))?.args.split('=')[1];
+    expect(arg(model, 'BAKE_MODEL')).toBe('false');
+    expect(arg(model, 'EMBEDDINGS_MODEL')).toBe('paraphrase-multilingual-MiniLM-L12-v2');
+    expect(runs(model)).toMatch(
+      /BAKE_MODEL[\s\S]*EMBEDDINGS_MODEL="\$\{EMBEDDINGS_MODEL\}" node scripts\/fetch-model\.mjs \/app\/models/,
+    );
+    // The runtime says which model it carries (the server reads EMBEDDINGS_MODEL).
+    expect(arg(stage('runtime'), 'EMBEDDINGS_MODEL')).toBe(arg(model, 'EMBEDDINGS_MODEL'));
+    expect(envOf(stage('runtime')).EMBEDDINGS_MODEL).toBe('${EMBEDDINGS_MODEL}');
+  });
+
+  it('prune: production deps from the lockfile, cut to linux/TARGETARCH and load-checked, as image-size.sh does', () => {
+    const prune = runs(stage('prune'));
+    expect(prune).toMatch(/\bnpm ci --omit=dev\b/);
+    expect(prune).toMatch(/node scripts\/prune-runtime\.mjs node_modules --arch="\$\{TARGETARCH\}"/);
+    expect(prune).toMatch(/node scripts\/check-runtime-deps\.mjs \./);
+    expect(prune).toMatch(/none\) npm uninstall --omit=dev -w server @huggingface\/transformers/);
+    const script = read('scripts/image-size.sh');
+    expect(script).toContain('npm ci --omit=dev');
+    expect(script).toContain('npm uninstall --omit=dev --loglevel=error -w server @huggingface/transformers');
+    expect(script).toMatch(/node scripts\/prune-runtime\.mjs node_modules --arch=/);
+    expect(script).toMatch(/node scripts\/check-runtime-deps\.mjs \./);
   });
 
   it('runtime: non-root 10001, /app, env, volume, healthcheck via node, SIGTERM, exec-form node CMD', () => {
@@ -145,9 +189,14 @@ describe('Dockerfile', () => {
       .map((i) => i.args);
     const from = (source: string) => copies.find((c) => c.split(/\s+/).includes(source));
     expect(from('/app/node_modules')).toMatch(/^--from=prune /);
-    for (const built of ['/app/shared/dist', '/app/server/dist', '/app/client/build', '/app/models']) {
+    for (const built of ['/app/shared/dist', '/app/server/dist', '/app/client/build']) {
       expect(from(built), built).toMatch(/^--from=builder /);
     }
+    expect(from('/app/models')).toMatch(/^--from=model /);
+    // Only the node binary from the Node image: no npm, headers or compiler at run time.
+    expect(from('/usr/local/bin/node.runtime')).toMatch(
+      /^--from=prune \/usr\/local\/bin\/node\.runtime \/usr\/local\/bin\/node$/,
+    );
     for (const pkg of [
       '/app/package.json',
       '/app/shared/package.json',
@@ -244,7 +293,14 @@ describe('GitHub workflow', () => {
     expect(test.env?.REDIS_URL).toMatch(/^redis:\/\//);
     expect(test.container?.image).toMatch(/^node:20/);
     const runs = test.steps.map((s) => s.run ?? '').join('\n');
-    for (const cmd of ['npm ci', 'npm run lint', 'npm run typecheck', 'npm test', 'chromium', 'install-ops-tools.sh']) {
+    for (const cmd of [
+      'npm install',
+      'npm run lint',
+      'npm run typecheck',
+      'npm test',
+      'chromium',
+      'install-ops-tools.sh',
+    ]) {
       expect(runs, cmd).toContain(cmd);
     }
   });

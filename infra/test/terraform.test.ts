@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@cdktf/hcl2json';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { helmVersion, isDict as isValuesDict, renderChart } from '../../helm/test/helm-cli.js';
 
 type Json = Record<string, unknown>;
 
@@ -366,4 +367,81 @@ describe('terraform: security-relevant resources', () => {
     expect(main).toContain('secretsmanager:GetSecretValue');
     expect(main).toMatch(/resources\s*=\s*var\.secret_arns/);
   });
+});
+
+describe('terraform: Redis Cluster option', () => {
+  const elasticache = () => modules.get('elasticache')!;
+  const resourceBody = (type: string, name: string): Json => {
+    for (const json of elasticache().files.values()) {
+      const byType = json.resource;
+      if (!isObject(byType) || !isObject(byType[type])) continue;
+      const found = blocks(byType[type]).find(([n]) => n === name);
+      if (found) return found[1];
+    }
+    throw new Error(`elasticache: no resource ${type}.${name}`);
+  };
+
+  it('the module switches between a replication group and cluster mode with its own parameter group', () => {
+    const m = elasticache();
+    for (const v of ['cluster_mode_enabled', 'num_node_groups', 'replicas_per_node_group']) {
+      expect(m.variables.has(v), v).toBe(true);
+    }
+    expect(m.variables.get('cluster_mode_enabled')!.default).toBe(false);
+    const group = resourceBody('aws_elasticache_replication_group', 'this');
+    expect(group.cluster_mode).toBe('${local.cluster ? "enabled" : "disabled"}');
+    expect(group.num_node_groups).toBe('${local.cluster ? var.num_node_groups : null}');
+    expect(group.num_cache_clusters).toBe('${local.cluster ? null : var.num_cache_clusters}');
+    // A cluster fails over per shard; encryption and AUTH stay on in both shapes.
+    expect(String(group.automatic_failover_enabled)).toContain('local.cluster ||');
+    expect(group.transit_encryption_enabled).toBe(true);
+    // cluster-enabled=yes only in cluster mode, on a parameter group named for the shape.
+    const params = resourceBody('aws_elasticache_parameter_group', 'this');
+    expect(JSON.stringify(params.dynamic)).toContain('"name":"cluster-enabled"');
+    expect(String(params.name)).toContain('local.parameter_family_suffix');
+    for (const o of ['mode', 'configuration_endpoint', 'cluster_nodes', 'redis_url'])
+      expect(m.outputs.has(o), o).toBe(true);
+    expect(String(m.outputs.get('cluster_nodes')!.value)).toMatch(/configuration_endpoint_address\}:\$\{/);
+  });
+
+  it.each(environmentNames)('%s: passes the cluster variables and outputs redis_cluster_nodes', (env) => {
+    const e = environments.get(env)!;
+    const call = e.modules.get('elasticache')!;
+    expect(call.cluster_mode_enabled).toBe('${var.redis_cluster_mode}');
+    expect(call.num_node_groups).toBe('${var.redis_shards}');
+    expect(call.replicas_per_node_group).toBe('${var.redis_replicas_per_shard}');
+    expect(e.variables.get('redis_cluster_mode')!.default).toBe(false);
+    expect(e.outputs.get('redis_cluster_nodes')!.value).toBe('${module.elasticache.cluster_nodes}');
+  });
+
+  // The environments' helm_values output, with stand-ins of the right shape for the values
+  // Terraform computes, must be values the chart accepts (values.schema.json, real Helm).
+  const requireServices = process.env.REQUIRE_SERVICES === '1';
+  it.runIf(helmVersion() !== null || requireServices).each(environmentNames)(
+    '%s: the helm_values output is accepted by the chart and reaches the ConfigMap',
+    (env) => {
+      const value = environments.get(env)!.outputs.get('helm_values')!.value;
+      const standIns: Record<string, unknown> = {
+        REDIS_CLUSTER_NODES: 'clustercfg.gpu-assistant.abc123.use1.cache.amazonaws.com:6379',
+        irsaRoleArn: `arn:aws:iam::123456789012:role/gpu-assistant-${env}-server`,
+        databaseCidrs: ['10.20.0.0/16'],
+      };
+      const fill = (v: unknown, key: string): unknown => {
+        if (key in standIns) return standIns[key];
+        if (typeof v === 'string') return v.includes('${') ? `stand-in-${key.toLowerCase()}` : v;
+        if (Array.isArray(v)) return v.map((x) => fill(x, key));
+        if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, k)]));
+        return v;
+      };
+      const overrides = fill(value, '') as Record<string, unknown>;
+      const manifests = renderChart({
+        chartDir: join(infraDir, '..', 'helm', 'gpu-assistant'),
+        valuesFiles: [`values-${env}.yaml`],
+        overrides,
+      });
+      const configMap = manifests.flatMap((m) => m.docs).find((d) => d.kind === 'ConfigMap');
+      const data = isValuesDict(configMap?.data) ? configMap.data : {};
+      expect(data.REDIS_CLUSTER_NODES).toBe(standIns.REDIS_CLUSTER_NODES);
+      expect(data.S3_BUCKET).toBe('stand-in-s3_bucket');
+    },
+  );
 });

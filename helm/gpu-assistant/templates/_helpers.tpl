@@ -79,6 +79,21 @@ app.kubernetes.io/component: server
 {{- .Values.config.PORT | default "3000" | int }}
 {{- end }}
 
+{{/* Port of the /metrics listener (config.METRICS_PORT), empty when /metrics is served on PORT. */}}
+{{- define "gpu-assistant.metricsPort" -}}
+{{- with .Values.config.METRICS_PORT }}
+{{- if eq (int .) (int (include "gpu-assistant.port" $)) }}
+{{- fail (printf "config.METRICS_PORT (%s) must differ from config.PORT" .) }}
+{{- end }}
+{{- int . }}
+{{- end }}
+{{- end }}
+
+{{/* Named container port Prometheus scrapes: metrics with METRICS_PORT, else http. */}}
+{{- define "gpu-assistant.metricsPortName" -}}
+{{- if include "gpu-assistant.metricsPort" . }}metrics{{ else }}http{{ end }}
+{{- end }}
+
 {{/* Pod security context shared by the server and the Jobs: never root, default seccomp. */}}
 {{- define "gpu-assistant.podSecurityContext" -}}
 runAsNonRoot: true

@@ -87,6 +87,9 @@ module "elasticache" {
   allowed_security_group_ids = [module.eks.cluster_security_group_id]
   node_type                  = var.redis_node_type
   num_cache_clusters         = var.redis_num_cache_clusters
+  cluster_mode_enabled       = var.redis_cluster_mode
+  num_node_groups            = var.redis_shards
+  replicas_per_node_group    = var.redis_replicas_per_shard
   snapshot_retention_days    = 0
   apply_immediately          = true
   tags                       = local.tags

@@ -89,3 +89,31 @@ output "redis_primary_endpoint" {
   description = "ElastiCache primary endpoint (for operators; the app gets REDIS_URL from the secret)."
   value       = module.elasticache.primary_endpoint
 }
+
+output "redis_mode" {
+  description = "ElastiCache shape: cluster or replication."
+  value       = module.elasticache.mode
+}
+
+output "redis_cluster_nodes" {
+  description = "Helm config.REDIS_CLUSTER_NODES (the cluster's configuration endpoint as host:port); empty without redis_cluster_mode."
+  value       = module.elasticache.cluster_nodes
+}
+
+# Chart values that follow from this environment, for `helm upgrade -f` on top of the
+# environment's values file:
+#   terraform output -json helm_values > /tmp/infra-values.json
+#   helm upgrade --install ... -f helm/gpu-assistant/values-ENV.yaml -f /tmp/infra-values.json
+output "helm_values" {
+  description = "Chart values from Terraform (image.repository, serviceAccount.irsaRoleArn, config.S3_BUCKET, config.AWS_REGION, config.REDIS_CLUSTER_NODES, networkPolicy.databaseCidrs)."
+  value = {
+    image          = { repository = module.ecr.repository_urls["server"] }
+    serviceAccount = { irsaRoleArn = module.irsa.role_arn }
+    config = {
+      S3_BUCKET           = module.s3.bucket_name
+      AWS_REGION          = var.region
+      REDIS_CLUSTER_NODES = module.elasticache.cluster_nodes
+    }
+    networkPolicy = { databaseCidrs = [module.vpc.vpc_cidr] }
+  }
+}

@@ -201,3 +201,31 @@ variable "thumbnail_image_tag" {
     error_message = "thumbnail_image_tag must be a valid image tag."
   }
 }
+
+variable "redis_cluster_mode" {
+  description = "Redis Cluster (sharded) instead of one primary with replicas; the chart then gets config.REDIS_CLUSTER_NODES (output redis_cluster_nodes)."
+  type        = bool
+  default     = false
+}
+
+variable "redis_shards" {
+  description = "Shards (node groups) when redis_cluster_mode is on."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.redis_shards >= 1
+    error_message = "redis_shards must be at least 1."
+  }
+}
+
+variable "redis_replicas_per_shard" {
+  description = "Replicas per shard when redis_cluster_mode is on (1+ for failover)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.redis_replicas_per_shard >= 1 && var.redis_replicas_per_shard <= 5
+    error_message = "redis_replicas_per_shard must be between 1 and 5 (production keeps a replica per shard)."
+  }
+}

@@ -1,5 +1,17 @@
-# Redis 7 (cluster mode disabled: the Socket.IO Redis adapter, pub/sub, cache and the resumable
-# token streams all use one keyspace), TLS in transit, encrypted at rest, AUTH token.
+# Redis 7, TLS in transit, encrypted at rest, AUTH token. Two shapes:
+#   cluster_mode_enabled = false  one primary + replicas (REDIS_URL; one keyspace for the Socket.IO
+#                                 adapter, bus, cache, limits and token streams)
+#   cluster_mode_enabled = true   num_node_groups shards x (1 + replicas_per_node_group) nodes; the
+#                                 server gets the configuration endpoint as REDIS_CLUSTER_NODES and
+#                                 uses the sharded Socket.IO adapter and hash-tagged keys
+# Switching shapes replaces the replication group (its data is cache, limits and in-flight
+# streams): do it in a quiet window (docs/operations.md, "Redis Cluster").
+
+locals {
+  cluster = var.cluster_mode_enabled
+  # Cluster mode needs cluster-enabled=yes, which a parameter group cannot change in place.
+  parameter_family_suffix = local.cluster ? "-cluster" : ""
+}
 
 resource "random_password" "auth" {
   length  = 48
@@ -31,9 +43,17 @@ resource "aws_vpc_security_group_ingress_rule" "redis" {
 }
 
 resource "aws_elasticache_parameter_group" "this" {
-  name        = "${var.name}-redis7"
+  name        = "${var.name}-redis7${local.parameter_family_suffix}"
   family      = "redis7"
-  description = "${var.name} Redis 7"
+  description = "${var.name} Redis 7${local.cluster ? " cluster mode" : ""}"
+
+  dynamic "parameter" {
+    for_each = local.cluster ? ["yes"] : []
+    content {
+      name  = "cluster-enabled"
+      value = parameter.value
+    }
+  }
 
   # Under memory pressure evict only keys with a TTL (cache entries, finished token streams);
   # never the adapter's or the streams' live keys.
@@ -43,6 +63,10 @@ resource "aws_elasticache_parameter_group" "this" {
   }
 
   tags = var.tags
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "aws_elasticache_replication_group" "this" {
@@ -56,9 +80,14 @@ resource "aws_elasticache_replication_group" "this" {
   subnet_group_name    = aws_elasticache_subnet_group.this.name
   security_group_ids   = [aws_security_group.this.id]
 
-  num_cache_clusters         = var.num_cache_clusters
-  automatic_failover_enabled = var.num_cache_clusters > 1
-  multi_az_enabled           = var.num_cache_clusters > 1
+  # Replication group: num_cache_clusters nodes. Cluster mode: shards x (1 + replicas), and
+  # failover is mandatory (a shard's replica takes over its slots).
+  cluster_mode               = local.cluster ? "enabled" : "disabled"
+  num_cache_clusters         = local.cluster ? null : var.num_cache_clusters
+  num_node_groups            = local.cluster ? var.num_node_groups : null
+  replicas_per_node_group    = local.cluster ? var.replicas_per_node_group : null
+  automatic_failover_enabled = local.cluster || var.num_cache_clusters > 1
+  multi_az_enabled           = local.cluster ? var.replicas_per_node_group > 0 : var.num_cache_clusters > 1
 
   at_rest_encryption_enabled = true
   transit_encryption_enabled = true

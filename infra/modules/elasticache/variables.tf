@@ -45,6 +45,34 @@ variable "num_cache_clusters" {
   }
 }
 
+variable "cluster_mode_enabled" {
+  description = "Redis Cluster (sharded keyspace, sharded pub/sub) instead of one primary with replicas. The app then gets REDIS_CLUSTER_NODES (output cluster_nodes)."
+  type        = bool
+  default     = false
+}
+
+variable "num_node_groups" {
+  description = "Shards when cluster_mode_enabled (each owns a slice of the 16384 hash slots)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.num_node_groups >= 1 && var.num_node_groups <= 500
+    error_message = "num_node_groups must be between 1 and 500."
+  }
+}
+
+variable "replicas_per_node_group" {
+  description = "Replicas per shard when cluster_mode_enabled (1+ for failover and Multi-AZ)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.replicas_per_node_group >= 0 && var.replicas_per_node_group <= 5
+    error_message = "replicas_per_node_group must be between 0 and 5."
+  }
+}
+
 variable "snapshot_retention_days" {
   description = "Daily snapshot retention (0 disables snapshots)."
   type        = number
