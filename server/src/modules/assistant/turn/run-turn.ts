@@ -301,13 +301,16 @@ function groundingProducts(calls: ExecutedCall[], shown: Gpu[]): { name: string;
   return [...out.values()];
 }
 
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
 /** Amounts an answer may quote that are not product prices: budgets, cart totals and line totals. */
 function allowedAmounts(calls: ExecutedCall[], ...budgets: (number | null)[]): (number | null)[] {
   const amounts = [...budgets];
   for (const c of calls) {
     if (!c.result.ok) continue;
     const e = c.result.effects;
-    if (e.search?.budget != null) amounts.push(e.search.budget);
+    // The budget a search ran with, bounds included ("between $300 and $450").
+    if (c.name === 'search_products' && c.args) amounts.push(num(c.args.maxPrice), num(c.args.minPrice));
     if (e.cart) amounts.push(e.cart.total, ...e.cart.items.map((i) => Math.round(i.price * i.quantity * 100) / 100));
   }
   return amounts;
