@@ -79,6 +79,15 @@ describe('markdown rendering policy', () => {
   });
 });
 
+describe('links in answers', () => {
+  it('keeps the store pages the assistant links to (checkout, sign in) in the same tab', () => {
+    const html = renderMarkdown('[Ir a pagar](/checkout) or [sign in](/login) or [docs](https://ok.example)');
+    expect(html).toContain('<a href="/checkout">Ir a pagar</a>');
+    expect(html).toContain('<a href="/login">sign in</a>');
+    expect(html).toMatch(/<a href="https:\/\/ok\.example" rel="noopener noreferrer nofollow" target="_blank">/);
+  });
+});
+
 describe('safeHref / safeImageSrc', () => {
   it('accepts only web and mail targets', () => {
     expect(safeHref('https://a.example')).toBe('https://a.example');

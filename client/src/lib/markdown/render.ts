@@ -43,6 +43,8 @@ const md = new Marked({
       const target = safeHref(href);
       if (!target) return inner;
       const t = title ? ` title="${escapeHtml(title)}"` : '';
+      // The store's own pages (/checkout, /login) open in place; anything else in a new tab.
+      if (target.startsWith('/') || target.startsWith('#')) return `<a href="${escapeHtml(target)}"${t}>${inner}</a>`;
       return `<a href="${escapeHtml(target)}"${t} rel="noopener noreferrer nofollow" target="_blank">${inner}</a>`;
     },
     image({ href, text, title }: Tokens.Image): string {

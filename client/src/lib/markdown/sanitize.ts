@@ -55,8 +55,14 @@ function installHooks(): void {
       const href = safeHref(node.getAttribute('href'));
       if (href) node.setAttribute('href', href);
       else node.removeAttribute('href');
-      node.setAttribute('rel', 'noopener noreferrer nofollow');
-      node.setAttribute('target', '_blank');
+      // Links to the store's own pages stay in the tab; others open apart, without referrer.
+      if (href && (href.startsWith('/') || href.startsWith('#'))) {
+        node.removeAttribute('target');
+        node.removeAttribute('rel');
+      } else {
+        node.setAttribute('rel', 'noopener noreferrer nofollow');
+        node.setAttribute('target', '_blank');
+      }
     } else if (node.tagName === 'IMG') {
       const src = safeImageSrc(node.getAttribute('src'));
       if (src) node.setAttribute('src', src);

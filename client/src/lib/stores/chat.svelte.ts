@@ -1,7 +1,20 @@
 // The conversation on the home page. Answers stream in as chat:token events; a per-message
 // TokenStream orders them by seq and drops duplicates, so a resume after a reconnect
-// (chat:resume from the last seq seen) completes the text with no gap and no repeat.
-import type { ChatDoneEvent, ChatErrorEvent, ChatProductsEvent, ChatTokenEvent, Conversation, Gpu } from '@gpu/shared';
+// (chat:resume from the last seq seen) completes the text with no gap and no repeat. The
+// steps (chat:tool), comparison, cart actions and follow-ups of an answer arrive beside the
+// tokens; a resume may send them again, so each is kept idempotently.
+import type {
+  ChatActionEvent,
+  ChatComparisonEvent,
+  ChatDoneEvent,
+  ChatErrorEvent,
+  ChatProductsEvent,
+  ChatSuggestionsEvent,
+  ChatTokenEvent,
+  ChatToolEvent,
+  Conversation,
+  Gpu,
+} from '@gpu/shared';
 import { api } from '../api.js';
 import { acceptToken, createTokenStream, hasGap, lastSeq, type TokenStream } from '../chat/token-stream.js';
 import { getSocket, onConnected } from '../socket.js';
@@ -20,6 +33,11 @@ export interface ChatTurn {
   prompt?: string;
   products: Gpu[];
   notes?: ChatProductsEvent['notes'];
+  /** The assistant's steps, one per tool call (its latest status). */
+  steps: Omit<ChatToolEvent, 'messageId'>[];
+  comparison?: Omit<ChatComparisonEvent, 'messageId'> | null;
+  actions: Omit<ChatActionEvent, 'messageId'>[];
+  suggestions: string[];
   done?: ChatDoneEvent;
   /** An error code (socket ack / chat:error) or 'timeout'. */
   error?: string;
@@ -35,7 +53,11 @@ class ChatState {
 export const chat = new ChatState();
 
 type Early =
+  | { kind: 'tool'; e: ChatToolEvent }
   | { kind: 'products'; e: ChatProductsEvent }
+  | { kind: 'comparison'; e: ChatComparisonEvent }
+  | { kind: 'action'; e: ChatActionEvent }
+  | { kind: 'suggestions'; e: ChatSuggestionsEvent }
   | { kind: 'token'; e: ChatTokenEvent }
   | { kind: 'done'; e: ChatDoneEvent };
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
@@ -52,6 +74,17 @@ const lastEvent = new Map<string, number>();
 /** An answer silent this long while connected is asked for again (a lost event, a dead room). */
 const STALL_MS = 15_000;
 let started = false;
+
+const blankTurn = (role: 'user' | 'assistant'): ChatTurn => ({
+  id: '',
+  role,
+  text: '',
+  status: 'pending',
+  products: [],
+  steps: [],
+  actions: [],
+  suggestions: [],
+});
 
 function turnFor(messageId: string): ChatTurn | undefined {
   return chat.turns.find((t) => t.messageId === messageId);
@@ -70,6 +103,40 @@ function onProducts(e: ChatProductsEvent): void {
   if (!turn) return keepEarly(e.messageId, { kind: 'products', e });
   turn.products = e.products;
   turn.notes = e.notes;
+}
+
+function onTool(e: ChatToolEvent): void {
+  lastEvent.set(e.messageId, Date.now());
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'tool', e });
+  const { messageId: _m, ...step } = e;
+  const i = step.callId ? turn.steps.findIndex((s) => s.callId === step.callId) : -1;
+  if (i >= 0) {
+    // A resume replays "started" after "done": a step never goes back.
+    if (turn.steps[i]!.status === 'started') turn.steps[i] = step;
+  } else turn.steps.push(step);
+}
+
+function onComparison(e: ChatComparisonEvent): void {
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'comparison', e });
+  turn.comparison = { products: e.products, rows: e.rows };
+}
+
+const sameAction = (a: Omit<ChatActionEvent, 'messageId'>, b: Omit<ChatActionEvent, 'messageId'>) =>
+  a.type === b.type && a.gpuId === b.gpuId && a.quantity === b.quantity && a.ok === b.ok;
+
+function onAction(e: ChatActionEvent): void {
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'action', e });
+  const { messageId: _m, ...action } = e;
+  if (!turn.actions.some((a) => sameAction(a, action))) turn.actions.push(action);
+}
+
+function onSuggestions(e: ChatSuggestionsEvent): void {
+  const turn = turnFor(e.messageId);
+  if (!turn) return keepEarly(e.messageId, { kind: 'suggestions', e });
+  turn.suggestions = e.suggestions;
 }
 
 function onToken(e: ChatTokenEvent): void {
@@ -113,6 +180,10 @@ function start(): void {
   if (started) return;
   started = true;
   const s = getSocket();
+  s.on('chat:tool', onTool);
+  s.on('chat:comparison', onComparison);
+  s.on('chat:action', onAction);
+  s.on('chat:suggestions', onSuggestions);
   s.on('chat:products', onProducts);
   s.on('chat:token', onToken);
   s.on('chat:done', onDone);
@@ -149,7 +220,11 @@ function attach(turn: ChatTurn, messageId: string): void {
   lastEvent.set(messageId, Date.now());
   streams.set(messageId, createTokenStream());
   for (const ev of early.get(messageId) ?? []) {
-    if (ev.kind === 'products') onProducts(ev.e);
+    if (ev.kind === 'tool') onTool(ev.e);
+    else if (ev.kind === 'products') onProducts(ev.e);
+    else if (ev.kind === 'comparison') onComparison(ev.e);
+    else if (ev.kind === 'action') onAction(ev.e);
+    else if (ev.kind === 'suggestions') onSuggestions(ev.e);
     else if (ev.kind === 'token') onToken(ev.e);
     else onDone(ev.e);
   }
@@ -165,9 +240,9 @@ export async function sendMessage(message: string, opts: { regenerate?: boolean 
   start();
   const text = message.trim();
   if (!text || chat.busy) return;
-  if (!opts.regenerate) chat.turns.push({ id: uuid(), role: 'user', text, status: 'done', products: [] });
+  if (!opts.regenerate) chat.turns.push({ ...blankTurn('user'), id: uuid(), text, status: 'done' });
   const id = uuid();
-  chat.turns.push({ id, role: 'assistant', text: '', status: 'pending', prompt: text, products: [] });
+  chat.turns.push({ ...blankTurn('assistant'), id, prompt: text });
   // Work through the store's proxy so changes re-render.
   const turn = chat.turns.at(-1)!;
   const payload = {
@@ -212,31 +287,29 @@ export function newChat(): void {
   early.clear();
 }
 
+/** Sends a follow-up chip's text as the shopper's next message. */
+export function sendSuggestion(text: string): void {
+  void sendMessage(text);
+}
+
 /** Loads a saved conversation (signed-in users) so the shopper can read and continue it. */
 export async function openConversation(id: string): Promise<void> {
   start();
   const conv = await api<Conversation>(`/api/conversations/${id}`);
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-  const ids = [...new Set(conv.messages.flatMap((m) => m.productIds))].slice(0, 24);
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-  const products = new Map<string, Gpu>();
-  await Promise.all(
-    ids.map((gid) =>
-      api<Gpu>(`/api/gpus/${gid}`).then(
-        (g) => products.set(gid, g),
-        () => undefined, // a product since removed: show the text without its card
-      ),
-    ),
-  );
   streams.clear();
   chat.conversationId = conv.id;
   chat.turns = conv.messages.map((m, i) => ({
+    ...blankTurn(m.role),
     id: m.id,
-    role: m.role,
     text: m.content,
     status: m.finishReason && m.finishReason !== 'stop' ? m.finishReason : 'done',
     messageId: m.id,
     prompt: m.role === 'assistant' ? conv.messages[i - 1]?.content : undefined,
-    products: m.productIds.map((gid) => products.get(gid)).filter((g): g is Gpu => Boolean(g)),
+    // Products still in the catalog, as they are now (a removed one is left out).
+    products: (m.products ?? []) as Gpu[],
+    comparison: m.comparison ?? null,
+    actions: m.actions ?? [],
+    suggestions: m.suggestions ?? [],
+    steps: m.tools ?? [],
   }));
 }
