@@ -6,8 +6,10 @@
 //               fake upstream that answers at once
 //   3. load     N concurrent chats streaming through one instance: tokens/s delivered and
 //               the server's event-loop delay
+//   4. turn     offline turns with tools (no GROQ_API_KEY): chat:send -> first chat:tool and
+//               -> chat:done, over five-turn conversations
 //
-//   npx tsx --conditions=source scripts/bench/assistant.ts [--part all|vector|chat|overhead|load]
+//   npx tsx --conditions=source scripts/bench/assistant.ts [--part all|vector|chat|overhead|load|turn]
 //       [--sizes 1000,10000,100000] [--chats 200] [--tokens 100] [--gap-ms 10]
 //
 // DATABASE_URL set: PostgreSQL (a scratch database is created and dropped; recommended for
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { benchConcurrency, benchOverhead, startChatServer } from './assistant/chat-load.js';
+import { benchOfflineTurns, CONVERSATION, startOfflineServer } from './assistant/offline-turn.js';
 import { printTable } from './assistant/stats.js';
 import { benchVectorSearch, pgliteSql, postgresSql } from './assistant/vector-search.js';
 
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     tokens: { type: 'string', default: '100' },
     'gap-ms': { type: 'string', default: '10' },
     'overhead-chats': { type: 'string', default: '200' },
+    conversations: { type: 'string', default: '40' },
   },
 });
 const part = args.part!;
@@ -105,5 +109,22 @@ async function chatParts(): Promise<void> {
   }
 }
 
+async function turnPart(): Promise<void> {
+  const db = await scratchDatabase();
+  const server = await startOfflineServer({ ...db.env, ...(redisUrl ? { REDIS_URL: redisUrl } : {}) });
+  const where = `${databaseUrl ? 'PostgreSQL' : 'PGlite'}${redisUrl ? ' + Redis' : ', no Redis'}`;
+  try {
+    const n = Number(args.conversations);
+    printTable(
+      `4. Offline turns with tools, ${n} conversations of ${CONVERSATION.length} turns (${where})`,
+      await benchOfflineTurns(server.url, n),
+    );
+  } finally {
+    await server.stop();
+    await db.drop();
+  }
+}
+
 if (part === 'all' || part === 'vector') await vectorPart();
-if (part !== 'vector') await chatParts();
+if (['all', 'chat', 'overhead', 'load'].includes(part)) await chatParts();
+if (part === 'all' || part === 'turn') await turnPart();
