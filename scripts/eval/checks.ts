@@ -193,6 +193,12 @@ export const textMatches =
   ({ turn }) =>
     re.test(turn.text) ? null : `answer lacks ${label}: "${turn.text.slice(0, 100)}"`;
 
+/** A short answer (an out-of-scope redirect, say): at most `max` characters of text. */
+export const textAtMost =
+  (max: number): Check =>
+  ({ turn }) =>
+    turn.text.length <= max ? null : `answer is ${turn.text.length} characters, wanted at most ${max}`;
+
 export const linksCheckout = textMatches(/\]\(\/checkout\)/, 'a link to /checkout');
 export const suggests: Check = ({ turn }) =>
   turn.suggestions.length >= 2 && turn.suggestions.length <= 4 ? null : `${turn.suggestions.length} follow-ups`;
