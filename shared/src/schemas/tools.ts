@@ -18,13 +18,12 @@ export const useCaseValues = [
 export const useCaseSchema = z.enum(useCaseValues);
 export type UseCase = z.infer<typeof useCaseSchema>;
 
-/** `-performance` orders by the relative performance index; `-value` by performance per dollar. */
-export const searchSortValues = ['relevance', 'price', '-price', '-vramGb', '-performance', '-value'] as const;
+/** `-performance` orders by the relative performance index; `-value` by performance per dollar; `power` by board power, lowest first. */
+export const searchSortValues = ['relevance', 'price', '-price', '-vramGb', '-performance', '-value', 'power'] as const;
 export type SearchSort = (typeof searchSortValues)[number];
 
 // Models often send `null` for an argument they mean to leave out: treat it as absent.
-const opt = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 const dollars = z.coerce.number().finite().min(0).max(1_000_000);
 
 export const searchProductsArgsSchema = z.object({
@@ -37,7 +36,7 @@ export const searchProductsArgsSchema = z.object({
   useCase: opt(useCaseSchema),
   inStockOnly: opt(z.boolean()),
   sort: opt(z.enum(searchSortValues)).describe(
-    'relevance (default), price (cheapest first), -price, -vramGb (most VRAM first), -performance (most powerful first), -value (best performance per dollar first)',
+    'relevance (default), price (cheapest first), -price, -vramGb (most VRAM first), -performance (most powerful first), -value (best performance per dollar first), power (lowest power draw first)',
   ),
   limit: opt(z.coerce.number().int().min(1).max(10)),
   // Additions to the contract's arguments: the shopper's hardware and relative refinements.

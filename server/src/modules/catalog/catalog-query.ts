@@ -56,8 +56,10 @@ export function catalogWhere(f: CatalogFilters): { sql: string; params: unknown[
   if (f.minPerfIndex != null) add(`${spec('perfIndex')} > ?`, f.minPerfIndex);
   // A card fits when it is no longer than the clearance (tight under LENGTH_MARGIN_MM, still fits).
   if (f.maxLengthMm != null) add(`${spec('lengthMm')} <= ?`, f.maxLengthMm);
-  // A power supply runs a card when it covers the card plus the rest of the system.
-  if (f.psuWatts != null) add(`${spec('boardPowerW')} + ${REST_OF_SYSTEM_W} <= ?`, f.psuWatts);
+  // Cards the shopper's power supply runs comfortably: the maker's recommended PSU, or the
+  // card plus the rest of the system where no recommendation is published (compatibility.ts).
+  if (f.psuWatts != null)
+    add(`coalesce(${spec('recommendedPsuW')}, ${spec('boardPowerW')} + ${REST_OF_SYSTEM_W}) <= ?`, f.psuWatts);
   if (f.ids) {
     if (f.ids.length === 0) parts.push('false');
     else add(`id in (${f.ids.map(() => '?').join(', ')})`, ...f.ids);
@@ -96,5 +98,7 @@ export function catalogOrder(sort: Exclude<SearchSort, 'relevance'>): string {
       return `${perf}, price_cents asc, id`;
     case '-value':
       return `${VALUE_SQL} desc nulls last, price_cents asc, id`;
+    case 'power':
+      return `${spec('boardPowerW')} asc nulls last, ${perf}, price_cents asc, id`;
   }
 }

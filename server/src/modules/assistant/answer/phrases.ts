@@ -54,6 +54,7 @@ const en = {
       `The card with the most VRAM${what} is ${name}, with ${gb} GB, at ${p}.`,
     '-performance': (what: string, name: string, p: string) => `The most powerful card${what} is ${name}, at ${p}.`,
     '-value': (what: string, name: string, p: string) => `The best performance per dollar${what} is ${name}, at ${p}.`,
+    power: (what: string, name: string, p: string) => `The card that draws the least power${what} is ${name}, at ${p}.`,
   } satisfies Record<Sorted, (what: string, name: string, p: string, gb: number) => string>,
   sortedRest: 'Next in line:',
   relative: {
@@ -107,6 +108,7 @@ const en = {
     '-vramGb': (name: string, p: string, gb: number) => `Of those, ${name} has the most VRAM: ${gb} GB (${p}).`,
     '-performance': (name: string, p: string) => `Of those, the most powerful is ${name} (${p}).`,
     '-value': (name: string, p: string) => `Of those, ${name} gives the best performance per dollar (${p}).`,
+    power: (name: string, p: string) => `Of those, ${name} draws the least power (${p}).`,
   } satisfies Record<Sorted, (name: string, p: string, gb: number) => string>,
   rankedOrder: 'In order:',
   // Comparisons.
@@ -187,6 +189,7 @@ const es: Phrases = {
     '-performance': (what: string, name: string, p: string) => `La tarjeta más potente${what} es ${name}, a ${p}.`,
     '-value': (what: string, name: string, p: string) =>
       `La mejor relación rendimiento/precio${what} es ${name}, a ${p}.`,
+    power: (what: string, name: string, p: string) => `La tarjeta que menos consume${what} es ${name}, a ${p}.`,
   },
   sortedRest: 'Le siguen:',
   relative: {
@@ -240,6 +243,7 @@ const es: Phrases = {
     '-vramGb': (name: string, p: string, gb: number) => `De esas, la que tiene más VRAM es ${name}: ${gb} GB (${p}).`,
     '-performance': (name: string, p: string) => `De esas, la más potente es ${name} (${p}).`,
     '-value': (name: string, p: string) => `De esas, ${name} tiene la mejor relación rendimiento/precio (${p}).`,
+    power: (name: string, p: string) => `De esas, la que menos consume es ${name} (${p}).`,
   },
   rankedOrder: 'En orden:',
   compareIntro: (names: string) => `Así se comparan la ${names} (la tabla tiene todas las especificaciones):`,

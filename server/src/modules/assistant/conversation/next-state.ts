@@ -67,6 +67,7 @@ export function nextState(prev: ConversationState, t: TurnFacts): ConversationSt
   const action = t.calls
     .flatMap((c) => (c.result.ok && c.result.effects.action?.ok ? [c.result.effects.action] : []))
     .at(-1);
+  next.lastAction = action && t.kind === 'cart' ? (action.type.slice(5) as 'add' | 'set' | 'remove') : null;
   if (action) next.focus = action.gpuId;
   else if (ids[0] && (t.kind === 'search' || t.kind === 'question' || t.kind === 'compare')) next.focus = ids[0];
   return next;

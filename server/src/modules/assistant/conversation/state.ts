@@ -58,6 +58,8 @@ export const conversationStateSchema = z.object({
   shown: z.array(z.string().uuid()).max(20).default([]),
   focus: z.string().uuid().nullable().default(null),
   lastKind: z.enum(turnKinds).nullable().default(null),
+  /** The cart change the last turn made ("y la primera también" repeats it). */
+  lastAction: z.enum(['add', 'set', 'remove']).nullable().default(null),
   turns: z.number().int().min(0).default(0),
 });
 export type ConversationState = z.infer<typeof conversationStateSchema>;

@@ -105,7 +105,8 @@ const hasSlots = (c: QueryConstraints) =>
 
 export function understandTurn(input: TurnInput): TurnUnderstanding {
   const { message, state, shown } = input;
-  const folded = foldText(message);
+  // "ah, y también...", "hmm show me...": fillers say nothing about the request.
+  const folded = foldText(message).replace(cue.FILLER, '').trim() || foldText(message);
   const language = detectLanguage(message, state.turns > 0 ? state.language : undefined);
   const parsed = parseQuery(message, { language });
   const refs = parseReferences(folded);
@@ -121,10 +122,11 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   // Cart actions and checkout (checkout itself never happens from chat).
   const cartContext = cue.CART_NOUN.test(folded) || targets.length > 0 || refs.demonstrative;
   const quantity = parseQuantity(folded);
+  const afterCart = state.lastKind === 'cart';
   if (cue.CART_REMOVE.test(folded) && (cue.CART_NOUN.test(folded) || targets.length > 0)) {
     return done({ kind: 'cart', action: 'remove', targets: targets.length ? targets : [], quantity: null });
   }
-  if (cue.CART_SET.test(folded) && (cartContext || state.lastKind === 'cart')) {
+  if (cue.CART_SET.test(folded) && (cartContext || afterCart)) {
     const t = targets.length ? targets : focusTarget ? [focusTarget] : [];
     return done({ kind: 'cart', action: 'set', targets: t, quantity: parseSetQuantity(folded) ?? quantity ?? 1 });
   }
@@ -140,6 +142,11 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   }
   if (cue.CART_VIEW.test(folded)) return done({ kind: 'cart', action: 'view', targets: [], quantity: null });
   if (cue.CHECKOUT.test(folded)) return done({ kind: 'checkout' });
+  // Right after a cart change, "y la primera también" / "the second one too" does it again.
+  const repeat = afterCart && state.lastAction && state.lastAction !== 'set';
+  if (repeat && targets.length && (cue.ALSO.test(folded) || cue.CONTINUES.test(folded)) && !cue.COMPARE.test(folded)) {
+    return done({ kind: 'cart', action: state.lastAction!, targets, quantity });
+  }
 
   // Comparisons: "compara las dos primeras", "RTX 4070 SUPER vs RX 7800 XT", "¿la 4070 o la 7800 XT?".
   const twoModels = refs.models.length >= 2 && cue.ALTERNATIVE.test(folded) && cue.QUESTION.test(folded);
@@ -164,18 +171,24 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   }
 
   // A question about one card: "¿cuánto consume la primera?", "does it fit a 300 mm case?",
-  // "¿qué fuente necesito para una RTX 4090?", "háblame de la segunda".
+  // "¿qué fuente necesito para una RTX 4090?", "háblame de la segunda", "tell me about #2".
   const topic = cue.TOPICS.find(([, re]) => re.test(folded))?.[0] ?? null;
   const hardware: Hardware = { psuWatts: parsed.psuWatts, caseMaxLengthMm: parsed.caseMaxLengthMm };
   const single = targets.length === 1 ? targets[0]! : null;
   const searchLike = cue.GPU_NOUN.test(folded) && (hasSlots(parsed) || cue.REQUEST_VERB.test(folded));
-  if (!superlative && !relative) {
-    if (single && (topic || cue.QUESTION.test(folded) || words <= 4)) {
+  const question = cue.QUESTION.test(folded);
+  if (!superlative && !relative && !searchLike) {
+    // A card named or pointed at, and nothing else asked: it is about that card.
+    if (single && (topic || question || !hasSlots(parsed) || words <= 4)) {
       return done({ kind: 'question', topic: topic ?? 'specs', target: single, hardware });
     }
-    if (!single && focusTarget && topic && !searchLike && refs.models.length === 0 && cue.QUESTION.test(folded)) {
+    // "¿y qué conectores usa?", "how long is it?": the card in focus. A slot without a
+    // question mark ("que entre en 300 mm") is a refinement instead.
+    if (!single && focusTarget && topic && refs.models.length === 0 && (question || !hasSlots(parsed))) {
       return done({ kind: 'question', topic, target: focusTarget, hardware });
     }
+    // Several cards pointed at, nothing else asked: put them side by side.
+    if (targets.length >= 2 && !hasSlots(parsed)) return done({ kind: 'compare', targets: targets.slice(0, 4) });
   }
 
   // Otherwise a search: a new request, or a refinement of the one in force.
@@ -188,7 +201,10 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
       cue.GPU_NOUN.test(folded) ||
       cue.CHEAP.test(folded) ||
       (state.lastKind === 'clarify' && cue.VAGUE_REPLY.test(folded));
-    if (!cue.DOMAIN.test(folded) && !vague && words >= 2) return done({ kind: 'out-of-scope' });
+    // Out of scope only when nothing at all ties the message to GPUs, the store or the
+    // conversation (no domain word, no card referred to, no question about a spec).
+    const related = vague || cue.DOMAIN.test(folded) || topic !== null || targets.length > 0 || refs.demonstrative;
+    if (!related && words >= 2) return done({ kind: 'out-of-scope' });
     if (!cue.CHEAP.test(folded)) {
       return done(state.lastKind === 'clarify' ? { kind: 'picks' } : { kind: 'clarify' });
     }
@@ -209,6 +225,10 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
           ? 'new'
           : 'refine';
 
+  // "también para 4K": the new use joins the ones in force instead of replacing them.
+  if (mode === 'refine' && cue.ALSO.test(folded) && parsed.useCases.length) {
+    parsed.useCases = [...new Set([...prev.useCases, ...parsed.useCases])];
+  }
   let constraints =
     mode === 'refine'
       ? mergeConstraints(prev, parsed)

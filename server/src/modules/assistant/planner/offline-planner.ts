@@ -66,6 +66,7 @@ const sortValue: Record<Exclude<SearchSort, 'relevance'>, (p: Gpu) => number> = 
   '-vramGb': (p) => p.vramGb * 1000 + (typeof p.specs.perfIndex === 'number' ? p.specs.perfIndex : 0),
   '-performance': (p) => (typeof p.specs.perfIndex === 'number' ? p.specs.perfIndex : -1),
   '-value': (p) => perfPer100(p) ?? -1,
+  power: (p) => (typeof p.specs.boardPowerW === 'number' ? -p.specs.boardPowerW : -Infinity),
 };
 
 export class OfflinePlanner implements Planner {
@@ -198,7 +199,8 @@ export class OfflinePlanner implements Planner {
     });
     await this.stream(text, ctx);
     return {
-      kind: KIND_OF[understood.kind],
+      // A greeting ends with a question ("¿Qué estás buscando?"): the next vague reply gets picks.
+      kind: understood.kind === 'smalltalk' && understood.what === 'greeting' ? 'clarify' : KIND_OF[understood.kind],
       usage: { promptTokens: estimateTokens(ctx.message), completionTokens: estimateTokens(text), estimated: true },
       servedBy: { provider: this.name, model: this.model },
       truncated: false,

@@ -89,7 +89,12 @@ const AROUND_CUES = [
   'algo asi como',
   'mas o menos',
   'en torno a',
+  'en el orden de',
+  'por ahi de',
+  'ahi por',
   'rondando',
+  'tipo',
+  'give or take',
   'unos',
   'unas',
   'cerca de',
@@ -121,6 +126,13 @@ const POST_MAX_CUES = [
   'at most',
   'de presupuesto',
   'budget',
+  // Approximate, taken as the ceiling too: "600 o por ahí", "600ish", "600 or so".
+  'o por ahi',
+  'mas o menos',
+  'aprox',
+  'or so',
+  'ish',
+  'give or take',
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

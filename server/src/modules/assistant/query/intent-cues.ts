@@ -17,6 +17,8 @@ export const CART_REMOVE = any(
   String.raw`\b(?:remove|delete|take out|take off|drop|get rid of|don'?t want)\b`,
 );
 export const CART_SET = any(
+  // "ponele 2", "dejalo en 3", "make it 2": a quantity for the card in the cart.
+  String.raw`\b(?:ponele|ponle|pone|ponme|ponerle|dejale|dejalo en|dejala en|cambiale|cambialo a|cambiala a|hacelo|hazlo|que sean)\s+(?:\d{1,3}|dos|tres|cuatro|cinco)\b`,
   String.raw`\b(?:cambia|cambiar|cambiala|deja|dejala|dejalo|dejame|actualiza|ajusta)\b[^.?!]*\b(?:cantidad|unidades?|a \d+|en \d+)\b`,
   String.raw`\bque sean \d+\b|\bsolo (?:una|uno|\d+) (?:unidad|unidades)\b|\bcantidad (?:a|en|de) \d+\b`,
   String.raw`\b(?:make it|set it to|set (?:the )?quantity(?: to)?|change (?:the )?quantity(?: to)?|change it to|update (?:the )?quantity(?: to)?|quantity to)\s+\d+\b`,
@@ -33,20 +35,29 @@ export const CHECKOUT = any(
 
 // --- Compare ------------------------------------------------------------------------------
 export const COMPARE = any(
-  String.raw`\b(?:compara|comparame|comparalas|comparalos|comparar|comparacion|comparativa|diferencia|diferencias|cual es mejor|cual conviene|que conviene mas|mejor entre)\b`,
+  String.raw`\bcompar\w*|\b(?:diferencia|diferencias|cual es mejor|cual conviene|que conviene mas|mejor entre|versus)\b`,
   String.raw`\b(?:compare|comparison|versus|vs\.?|difference|differences|which is better|which one is better|better between)\b`,
 );
 /** Between two named models: "¿la 4070 o la 7800 XT?". */
 export const ALTERNATIVE = /\b(?:o|or|vs\.?|versus|y|and|contra)\b/;
 
 // --- Superlatives (sort within what is in force) -------------------------------------------
-const ARTICLE = String.raw`(?:la|el|lo|las|los|cual es la|cual es el|cual seria la|cual)`;
+// Spanish superlatives need an article before "más" ("la intel más barata", "¿cuál es la más
+// potente?"); "una más barata" and "algo más potente" are comparatives (refine.ts).
+const ARTICLE = String.raw`\b(?:la|el|lo|las|los|cual|cuales)\b[^.?!]{0,30}?`;
 export const SUPERLATIVES: [SearchSort, RegExp][] = [
   [
     'price',
     any(
-      String.raw`\b${ARTICLE}\s+(?:tarjeta\s+|gpu\s+|grafica\s+|opcion\s+)?mas\s+(?:barat[oa]s?|economic[oa]s?)\b`,
+      String.raw`${ARTICLE}\bmas\s+(?:barat[oa]s?|economic[oa]s?)\b`,
       String.raw`\b(?:cheapest|least expensive|lowest[- ]priced?|lowest price|most affordable|menor precio|precio mas bajo)\b`,
+    ),
+  ],
+  [
+    'power',
+    any(
+      String.raw`${ARTICLE}\b(?:menos consum\w*|consum\w* menos|menor consumo|mas eficiente|gaste menos)\b`,
+      String.raw`\b(?:least power|lowest power|uses the least|use the least|draws the least|least watts|lowest tdp|most (?:power[- ])?efficient)\b`,
     ),
   ],
   [
@@ -59,15 +70,15 @@ export const SUPERLATIVES: [SearchSort, RegExp][] = [
   [
     '-performance',
     any(
-      String.raw`\b${ARTICLE}\s+(?:tarjeta\s+|gpu\s+|grafica\s+|opcion\s+)?(?:mas potente|mas rapid[oa]|de mayor rendimiento|con mas rendimiento|mas poderos[oa])\b`,
-      String.raw`\b(?:most powerful|fastest|strongest|highest[- ]performance|best[- ]performing|top[- ]performing|most performance|mas potente que tengan|mas potente de todas)\b`,
+      String.raw`${ARTICLE}\b(?:mas potentes?|mas rapid[oa]s?|de mayor rendimiento|con mas rendimiento|mas poderos[oa]s?|mejor rendimiento)\b`,
+      String.raw`\b(?:most powerful|fastest|strongest|highest[- ]performance|best[- ]performing|top[- ]performing|most performance)\b`,
     ),
   ],
   [
     '-value',
     any(
-      String.raw`\b(?:mejor relacion (?:calidad[- /]precio|precio[- /](?:calidad|rendimiento)|rendimiento[- /]precio)|mejor calidad[- /]precio|mejor precio[- /]rendimiento|mejor valor|costo[- ]beneficio|mas rendimiento por (?:dolar|peso))\b`,
-      String.raw`\b(?:best value|best bang for (?:the|your|my) buck|bang for (?:the|your) buck|best price[- /]to[- /]performance|best price[- /]performance|best performance per dollar|most (?:performance|fps) per dollar|value for money)\b`,
+      String.raw`\brelacion\b[^.?!]{0,14}\b(?:calidad|precio|rendimiento|costo)\b|\bcalidad[- /]precio\b|\bprecio[- /]rendimiento\b|\brendimiento[- /]precio\b|\bmejor valor\b|\bcosto[- ]beneficio\b|\bmas rendimiento por (?:dolar|peso)\b`,
+      String.raw`\b(?:best value|bang for (?:the|your|my) buck|price[- /]to[- /]performance|price[- /]performance|performance per dollar|(?:performance|fps) per dollar|value for (?:the )?money)\b`,
     ),
   ],
 ];
@@ -79,7 +90,8 @@ export const CHEAPER = any(
 );
 export const MORE_POWERFUL = any(
   String.raw`\b(?:mas potente|mas potentes|mas rapid[oa]s?|mas rendimiento|mejor rendimiento|algo mejor|una mejor|uno mejor|mas poder|un escalon mas|de gama mas alta)\b`,
-  String.raw`\b(?:more powerful|faster|more performance|better performance|something better|anything better|a step up|higher[- ]end|beefier|stronger)\b`,
+  String.raw`\b(?:more powerful|faster|more performance|better performance|something better|anything better|(?:one |a )?step up|next tier|higher tier|higher[- ]end|beefier|stronger|level up)\b`,
+  String.raw`\b(?:un paso (?:mas )?arriba|un escalon (?:mas )?arriba|algo superior|gama superior|subir de gama|de mas gama)\b`,
 );
 export const LESS_POWER = any(
   String.raw`\b(?:consuma menos|consuman menos|consume menos|menos consumo|menor consumo|menos watts|menos vatios|gaste menos|mas eficiente|mas eficientes|bajo consumo)\b`,
@@ -93,11 +105,16 @@ export const SMALLER = any(
   String.raw`\b(?:mas cort[oa]s?|mas pequen[oa]s?|mas chic[oa]s?|mas compact[oa]s?)\b`,
   String.raw`\b(?:shorter|smaller|more compact)\b`,
 );
+/** Fillers a shopper starts with ("ah", "hmm", "ok,"): ignored when reading what follows. */
+export const FILLER =
+  /^(?:(?:ah+|oh+|hm+|mm+|eh+|uh+|ok|okay|oka|bueno|vale|dale|listo|perfecto|genial|cool|nice|great|so|well|pues|entonces)[\s,!.]+)+/;
+/** "también", "also", "too": the shopper adds to what is in force. */
+export const ALSO = /\b(?:tambien|ademas|igual|also|as well|too)\b/;
 /** Sentence-initial words that continue the previous request ("¿y ...?", "what about ..."). */
 export const CONTINUES = any(
   String.raw`^(?:¿\s*)?(?:y|e|pero|tambien|ok|okay|vale|bueno|mejor|entonces|alguna|algun|alguno|algo|otra|otro|una|uno|solo|solamente|preferiblemente|prefiero|sin|con|que|en)\b`,
   String.raw`^(?:and|but|also|ok|okay|so|then|what about|how about|any|anything|something|another|one|only|just|preferably|i prefer|prefer|without|with|in|maybe)\b`,
-  String.raw`\b(?:prefiero|preferiria|mejor de|i(?:'d| would) prefer|i prefer|rather)\b`,
+  String.raw`\b(?:prefiero|preferiria|mejor de|i(?:'d| would) prefer|i prefer|rather|tambien|ademas|also|as well|too)\b`,
 );
 /** The shopper starts over. */
 export const STARTS_OVER = any(
@@ -106,7 +123,8 @@ export const STARTS_OVER = any(
 );
 /** "del catálogo", "que tienen", "you have": the whole catalog, not what is in force. */
 export const WHOLE_CATALOG = any(
-  String.raw`\b(?:que tienen|que tengan|que venden|tienen en (?:la tienda|stock|venta)|del catalogo|de la tienda|de todas|de todo el catalogo|en total|que existe)\b`,
+  // "que tienen" closing the question ("la más potente que tienen"); "las que tienen stock" filters.
+  String.raw`\bque (?:tienen|venden|manejan|hay)(?=\s*[?.!]*$)|\b(?:tienen en (?:la tienda|venta)|del catalogo|de la tienda|de todas|de todo el catalogo|en total|que existe)\b`,
   String.raw`\b(?:you have|you carry|you sell|do you have|in the store|in your store|in the catalog|of all|overall|in total)\b`,
 );
 
@@ -136,8 +154,9 @@ export const TOPICS: [ProductTopic, RegExp][] = [
   ],
 ];
 // "que quepa en 300 mm" / "que sea AMD" state a requirement; they are not questions.
+// A bare "que ..." is not enough: "que entre en 300 mm" states a requirement.
 export const QUESTION =
-  /\?|^(?:¿)|^(?:cuanto|cuanta|cual|cuales|como|tiene|es|sirve|vale|does|is|how|what|which|can|will|do|would|could)\b|^que\b(?!\s+(?:quepa|quepan|sea|sean|tenga|tengan|consuma|consuman|este|esten|incluya|traiga|venga|funcione|soporte|no))/;
+  /\?|¿|^(?:y\s+)?(?:cuanto|cuanta|cuantos|cuantas|cual|cuales|como|tiene|es|sirve|vale|que tal|does|is|how|what|which|can|will|do|would|could)\b/;
 
 // --- Small talk, vague requests, scope ---------------------------------------------------
 export const GREETING =
@@ -160,4 +179,4 @@ export const GPU_NOUN =
   /\b(?:gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|placas|video card|graphics card|graphic card|card|cards|tarjeta de video|tarjeta grafica)\b/;
 /** Words that put a message inside the store's world (GPUs, PCs, the shop). */
 export const DOMAIN =
-  /\b(?:gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|video|card|cards|vram|memoria|nvidia|geforce|rtx|gtx|amd|radeon|rx|intel|arc|gaming|gamer|juego|juegos|jugar|videojuegos?|fps|4k|1440p|1080p|2k|resolucion|monitor|pc|computadora|ordenador|build|armar|setup|precio|precios|price|prices|presupuesto|budget|barat[oa]s?|cheap|cheaper|caro|expensive|stock|carrito|cart|comprar|compra|buy|pagar|checkout|envio|shipping|fuente|psu|watts?|gabinete|case|ia|ai|machine learning|ml|llm|llms|render|rendering|edicion|editing|stream|streaming|cuda|dlss|fsr|ray tracing|raytracing|tienda|store|pedido|pedidos|order|orders|modelo|model|potente|powerful|rendimiento|performance|consumo|power|conector|hdmi|displayport|blender|premiere|davinci|stable diffusion|pytorch|ollama|tokens?|recomienda\w*|recommend\w*)\b/;
+  /\b(?:conectores|conector|salidas|puertos|compar\w*|consum\w*|gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|video|card|cards|vram|memoria|nvidia|geforce|rtx|gtx|amd|radeon|rx|intel|arc|gaming|gamer|juego|juegos|jugar|videojuegos?|fps|4k|1440p|1080p|2k|resolucion|monitor|pc|computadora|ordenador|build|armar|setup|precio|precios|price|prices|presupuesto|budget|barat[oa]s?|cheap|cheaper|caro|expensive|stock|carrito|cart|comprar|compra|buy|pagar|checkout|envio|shipping|fuente|psu|watts?|gabinete|case|ia|ai|machine learning|ml|llm|llms|render|rendering|edicion|editing|stream|streaming|cuda|dlss|fsr|ray tracing|raytracing|tienda|store|pedido|pedidos|order|orders|modelo|model|potente|powerful|rendimiento|performance|consumo|power|conector|hdmi|displayport|blender|premiere|davinci|stable diffusion|pytorch|ollama|tokens?|recomienda\w*|recommend\w*)\b/;

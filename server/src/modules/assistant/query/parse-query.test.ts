@@ -108,3 +108,15 @@ describe('parseAmount', () => {
     expect(parseAmount(raw)).toBe(value);
   });
 });
+
+describe('parseQuery: approximate budgets are ceilings', () => {
+  it.each([
+    ['algo para streaming por ahí de 450', 450],
+    ['una gráfica tipo 700 dólares', 700],
+    ['something around 550ish', 550],
+    ['a 1440p card, 650 or so', 650],
+    ['unos 900 más o menos', 900],
+  ])('%s -> %d', (text, max) => {
+    expect(parseQuery(text).budgetMax).toBe(max);
+  });
+});
