@@ -58,6 +58,7 @@ export class MiniLmThread {
           clearTimeout(timer);
           this.dim = msg.dim;
           resolve({ dim: msg.dim, loadMs: Math.round(performance.now() - started) });
+          this.pump();
         } else if (msg.type === 'load-error') {
           clearTimeout(timer);
           reject(new Error(msg.message));
