@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/db/orm.js';
-import { seedCatalog } from '../../server/src/db/seed/seed-catalog.js';
+import { seedCatalog } from '../../server/src/modules/catalog/seed-catalog.js';
 import { HashingEmbedder } from '../../server/src/modules/assistant/embeddings/hashing-embedder.js';
 import { MiniLmEmbedder } from '../../server/src/modules/assistant/embeddings/minilm-embedder.js';
 import { locateModel, type SentenceModelName } from '../../server/src/modules/assistant/embeddings/sentence-models.js';
