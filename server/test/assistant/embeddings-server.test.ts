@@ -64,7 +64,14 @@ function reindex(extra: Record<string, string>): Promise<{ code: number | null; 
   });
 }
 
-const ask = async (url: string, message: string) => {
+/**
+ * The assistant's search over HTTP. A budget makes the turn a search (for a bare word the
+ * planner asks a clarifying question) without adding search words: "under", "$" and "400" are
+ * unknown to the tiny models, and both test cards cost $399, so the budget favours them no
+ * less than any other card and their ranking comes from the vectors.
+ */
+const ask = async (url: string, word: string) => {
+  const message = `${word} under $400`;
   const res = await api<{ products: { id: string; name: string }[] }>(url, '/api/v1/ask-ai', {
     body: { message },
     headers: { 'x-guest-id': crypto.randomUUID() },
@@ -88,7 +95,7 @@ describe('a catalog on the sentence model, end to end', () => {
       const create = async (sku: string, name: string, brand: string) => {
         const res = await api<{ id: string }>(server.url, '/api/gpus', {
           token: login.body.accessToken,
-          body: { sku, name, brand, vramGb: 8, price: 349, stock: 4 },
+          body: { sku, name, brand, vramGb: 8, price: 399, stock: 4 },
         });
         expect(res.status).toBe(201);
         return res.body.id;
