@@ -1,26 +1,41 @@
 #!/usr/bin/env node
-// Downloads all-MiniLM-L6-v2 (the transformers.js build, Xenova/all-MiniLM-L6-v2) into a
-// model directory, in the layout the server reads from MODEL_DIR:
-//   <dir>/Xenova/all-MiniLM-L6-v2/{config.json, tokenizer.json, ..., onnx/model.onnx}
+// Downloads a sentence model (the transformers.js export, Xenova/<model>) into a model
+// directory, in the layout the server reads from MODEL_DIR:
+//   <dir>/Xenova/<model>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx}
 // Used by the Docker build (BAKE_MODEL=true) and by hand where the model hub is reachable.
 //
-//   node scripts/fetch-model.mjs <dir> [--quantized]
-//     --quantized   the 8-bit weights (onnx/model_quantized.onnx, ~23 MB) instead of fp32 (~90 MB)
+//   node scripts/fetch-model.mjs <dir> [model ...] [--quantized]
+//     model         paraphrase-multilingual-MiniLM-L12-v2 | all-MiniLM-L6-v2 | all
+//                   (default: $EMBEDDINGS_MODEL, else paraphrase-multilingual-MiniLM-L12-v2,
+//                   the server's default; the names are EMBEDDINGS_MODEL's values)
+//     --quantized   the 8-bit weights (onnx/model_quantized.onnx) instead of fp32
+//                   (multilingual ~118 MB instead of ~470 MB; all-MiniLM-L6-v2 ~23 MB / ~90 MB)
 //   HF_ENDPOINT     model hub base URL (default https://huggingface.co), e.g. a mirror
 //
-// Exits 1 with one clear line when the hub cannot be reached or a file fails to download.
+// Files already present are kept. Exits 1 with one clear line when the hub cannot be reached
+// or a file fails to download, 2 on a usage error.
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const REPO = 'Xenova/all-MiniLM-L6-v2';
+// Keep in step with server/src/modules/assistant/embeddings/sentence-models.ts (a test checks).
+const MODELS = ['paraphrase-multilingual-MiniLM-L12-v2', 'all-MiniLM-L6-v2'];
+const DEFAULT_MODEL = MODELS[0];
 const REVISION = 'main';
 const TIMEOUT_MS = Number(process.env.FETCH_MODEL_TIMEOUT_MS ?? 120_000);
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--'));
+const [dir, ...requested] = args.filter((a) => !a.startsWith('--'));
 const quantized = args.includes('--quantized');
+const usage = `usage: node scripts/fetch-model.mjs <model-dir> [${[...MODELS, 'all'].join(' | ')} ...] [--quantized]`;
 if (!dir) {
-  console.error('usage: node scripts/fetch-model.mjs <model-dir> [--quantized]');
+  console.error(usage);
+  process.exit(2);
+}
+const names = requested.length ? requested : [process.env.EMBEDDINGS_MODEL || DEFAULT_MODEL];
+const models = [...new Set(names.flatMap((n) => (n === 'all' ? MODELS : [n])))];
+const unknown = models.filter((m) => !MODELS.includes(m));
+if (unknown.length) {
+  console.error(`fetch-model: unknown model ${unknown.join(', ')}; ${usage}`);
   process.exit(2);
 }
 
@@ -29,15 +44,12 @@ const files = [
   'config.json',
   'tokenizer.json',
   'tokenizer_config.json',
-  'special_tokens_map.json',
-  'vocab.txt',
   quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx',
 ];
-const target = path.resolve(dir, ...REPO.split('/'));
 
-async function download(file) {
-  const url = `${endpoint}/${REPO}/resolve/${REVISION}/${file}`;
-  const dest = path.join(target, file);
+async function download(repo, file) {
+  const url = `${endpoint}/${repo}/resolve/${REVISION}/${file}`;
+  const dest = path.resolve(dir, ...repo.split('/'), file);
   let res;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
@@ -52,26 +64,35 @@ async function download(file) {
   if (body.length === 0) throw new Error(`${url} returned an empty file`);
   await mkdir(path.dirname(dest), { recursive: true });
   // Write then rename: an interrupted download never leaves a truncated file in place.
-  await writeFile(`${dest}.part`, body);
-  await rename(`${dest}.part`, dest);
+  try {
+    await writeFile(`${dest}.part`, body);
+    await rename(`${dest}.part`, dest);
+  } finally {
+    await rm(`${dest}.part`, { force: true });
+  }
   return body.length;
 }
 
-try {
+async function fetchModel(name) {
+  const repo = `Xenova/${name}`;
+  const target = path.resolve(dir, ...repo.split('/'));
   let total = 0;
   for (const file of files) {
     const existing = await stat(path.join(target, file)).catch(() => null);
     if (existing && existing.size > 0) {
-      console.log(`fetch-model: ${file} already present`);
+      console.log(`fetch-model: ${repo}/${file} already present`);
       continue;
     }
-    const bytes = await download(file);
+    const bytes = await download(repo, file);
     total += bytes;
-    console.log(`fetch-model: ${file} (${(bytes / 1e6).toFixed(1)} MB)`);
+    console.log(`fetch-model: ${repo}/${file} (${(bytes / 1e6).toFixed(1)} MB)`);
   }
-  console.log(`fetch-model: ${REPO} ready in ${target} (${(total / 1e6).toFixed(1)} MB downloaded)`);
+  console.log(`fetch-model: ${repo} ready in ${target} (${(total / 1e6).toFixed(1)} MB downloaded)`);
+}
+
+try {
+  for (const name of models) await fetchModel(name);
 } catch (err) {
-  await rm(path.join(target, 'onnx', 'model.onnx.part'), { force: true }).catch(() => undefined);
   console.error(`fetch-model: failed: ${err.message}`);
   process.exit(1);
 }

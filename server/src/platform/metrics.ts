@@ -148,6 +148,22 @@ export const imageUploads = new client.Counter({
   registers,
 });
 
+export const embeddingBatchTexts = new client.Histogram({
+  name: 'embedding_batch_texts',
+  help: 'Texts per call to the embedding worker (concurrent requests are coalesced into one call)',
+  labelNames: ['model'] as const,
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+  registers,
+});
+
+export const embeddingDuration = new client.Histogram({
+  name: 'embedding_duration_seconds',
+  help: 'One embedding worker call (tokenize, forward, pool), waiting in the queue excluded',
+  labelNames: ['model'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers,
+});
+
 /**
  * What GET /metrics serves: this process's registry, or, in a cluster worker (WORKERS > 1),
  * the sum over all workers collected by the primary (cluster/worker.ts), so a scrape of the

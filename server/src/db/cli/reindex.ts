@@ -1,11 +1,16 @@
-// `npm run reindex`: re-embeds products whose embedding is missing or from another model.
+// `npm run reindex`: moves the catalog to the configured embedder (EMBEDDINGS,
+// EMBEDDINGS_MODEL): re-embeds products whose embedding is missing or from another model
+// and prints what it moved, from which model, and how long it took.
 import { createEmbedder } from '../../modules/assistant/embeddings/create-embedder.js';
-import { reindexStale } from '../../modules/catalog/product-embeddings.js';
+import { describeReindex, reindexCatalog } from '../../modules/catalog/reindex-catalog.js';
 import { runWithDb } from './run-with-db.js';
 
 await runWithDb('reindex', async ({ config, db, logger }) => {
   const embedder = await createEmbedder(config, logger);
-  const count = await reindexStale(db.orm.em.fork(), embedder);
-  logger.info({ count, model: embedder.model }, 'reindex complete');
-  await embedder.close?.();
+  try {
+    const report = await reindexCatalog(db.orm.em.fork(), embedder);
+    logger.info(report, describeReindex(report));
+  } finally {
+    await embedder.close?.();
+  }
 });

@@ -1,5 +1,7 @@
 // One interface for text embeddings. Implementations: MiniLM (transformers.js) and the
 // deterministic hashing embedder (the embedded default, lexical only).
+import { toSql } from 'pgvector';
+
 export const EMBEDDING_DIM = 384;
 
 export interface Embedder {
@@ -13,6 +15,13 @@ export interface Embedder {
   close?(): Promise<void>;
 }
 
-/** pgvector's text format, for `$1::vector` parameters. */
-export const toVectorLiteral = (v: Float32Array | number[]): string =>
-  `[${Array.from(v, (x) => (Number.isFinite(x) ? Number(x.toFixed(6)) : 0)).join(',')}]`;
+/**
+ * A vector as a `?::vector` parameter, in pgvector's text format (the pgvector package's
+ * `toSql`; floats printed in full, so the stored float4 values are the embedder's own).
+ * A non-finite component is a broken model, never silently stored.
+ */
+export function toVectorLiteral(v: Float32Array | number[]): string {
+  const values = Array.from(v);
+  if (!values.every(Number.isFinite)) throw new Error('vector has a non-finite component');
+  return toSql(values) as string;
+}
