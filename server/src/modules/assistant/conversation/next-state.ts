@@ -61,7 +61,9 @@ export function nextState(prev: ConversationState, t: TurnFacts): ConversationSt
 
   const ids = t.products.map((p) => p.id);
   const inPrev = ids.every((id) => prev.shown.includes(id));
-  const listTurn = t.kind === 'search' || (t.kind === 'compare' && !inPrev);
+  // A list the shopper just saw becomes what "la primera" means; so does a card asked about
+  // by name when it was not on screen.
+  const listTurn = t.kind === 'search' || ((t.kind === 'compare' || t.kind === 'question') && !inPrev);
   if (listTurn && ids.length) next.shown = ids.slice(0, MAX_SHOWN);
 
   const action = t.calls

@@ -281,3 +281,66 @@ describe('understandTurn: vague, small talk and out of scope', () => {
     expect(t.understood.constraints.budgetMax).toBe(budget);
   });
 });
+
+describe('understandTurn: looser phrasings', () => {
+  it('ignores fillers and adds a use with "también / also"', () => {
+    const t = understand('mmm ok, y también para streaming');
+    expect(t.understood).toMatchObject({ kind: 'search', mode: 'refine' });
+    if (t.understood.kind !== 'search') throw new Error();
+    expect(t.understood.constraints.useCases).toEqual(['gaming-4k', 'streaming']);
+    expect(t.understood.constraints.budgetMax).toBe(1000);
+  });
+
+  it('reads a requirement without a question mark as a refinement, with one as a question', () => {
+    expect(understand('que no pase de 320 mm de largo').understood).toMatchObject({ kind: 'search', mode: 'refine' });
+    expect(understand('¿cabe en un gabinete de 320 mm?').understood).toMatchObject({
+      kind: 'question',
+      topic: 'length',
+    });
+  });
+
+  it('asks about the card pointed at even when the question brings hardware', () => {
+    expect(understand('will the third one run on a 600w power supply with my 290mm case?').understood).toMatchObject({
+      kind: 'question',
+      target: { kind: 'product', id: id(2) },
+      hardware: { psuWatts: 600, caseMaxLengthMm: 290 },
+    });
+  });
+
+  it('searches for a model asked about by availability', () => {
+    const t = understand('do you have the rx 7600 in stock?', emptyState('en'));
+    expect(t.understood).toMatchObject({ kind: 'search', mode: 'new' });
+    if (t.understood.kind !== 'search') throw new Error();
+    expect(t.understood.constraints.models.map((m) => m.display)).toEqual(['RX 7600']);
+    expect(t.understood.constraints.inStockOnly).toBe(true);
+  });
+
+  it('repeats the last cart action for "and the second one too"', () => {
+    const state = after4k({ lastKind: 'cart', lastAction: 'add' });
+    expect(understand('and the second one too', state).understood).toEqual({
+      kind: 'cart',
+      action: 'add',
+      targets: [{ kind: 'product', id: id(1) }],
+      quantity: null,
+    });
+  });
+
+  it('sets a quantity in voseo right after a cart change', () => {
+    const state = after4k({ lastKind: 'cart', lastAction: 'add' });
+    expect(understand('dejalo en 3', state).understood).toMatchObject({ kind: 'cart', action: 'set', quantity: 3 });
+  });
+
+  it.each([
+    ['de esas, ¿cuál es la que menos consume?', 'power'],
+    ['among them which one draws the least power', 'power'],
+    ['which of those has the best price to performance', '-value'],
+    ['¿cuál es la amd más rápida de esas?', '-performance'],
+  ])('"%s" ranks the cards shown by %s', (message, sort) => {
+    expect(understand(message).understood).toMatchObject({ kind: 'rank-shown', sort });
+  });
+
+  it('treats a reply to a greeting that is still vague as a request for picks', () => {
+    const state = { ...emptyState('es'), lastKind: 'clarify' as const, turns: 1 };
+    expect(kindOf(understand('muéstrame algo', state).understood)).toBe('picks');
+  });
+});

@@ -177,7 +177,16 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   const single = targets.length === 1 ? targets[0]! : null;
   const searchLike = cue.GPU_NOUN.test(folded) && (hasSlots(parsed) || cue.REQUEST_VERB.test(folded));
   const question = cue.QUESTION.test(folded);
-  if (!superlative && !relative && !searchLike) {
+  // "got any RX 7900 XTX in stock?", "¿tienen la 4070 SUPER?": a model by name, asked about
+  // availability or price, is a search for it (every variant we carry).
+  const asksForModel =
+    single?.kind === 'model' &&
+    (topic === 'stock' || topic === 'price' || /(?:got|have|carry|sell|tienen|tenes|hay|venden|manejan)/.test(folded));
+  // A card pointed at in a question is asked about, even if the question carries hardware
+  // ("would the 2nd one work with a 650 W PSU?").
+  const aboutOne = single !== null && !asksForModel && question && !superlative && !relative;
+  if (aboutOne) return done({ kind: 'question', topic: topic ?? 'specs', target: single, hardware });
+  if (!superlative && !relative && !searchLike && !asksForModel) {
     // A card named or pointed at, and nothing else asked: it is about that card.
     if (single && (topic || question || !hasSlots(parsed) || words <= 4)) {
       return done({ kind: 'question', topic: topic ?? 'specs', target: single, hardware });

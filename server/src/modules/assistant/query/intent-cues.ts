@@ -174,7 +174,7 @@ export const VAGUE_REPLY =
   /\b(?:no se|ni idea|cualquiera|lo que sea|la que sea|una buena|algo bueno|buena|bueno|me da igual|da igual|whatever|anything|any|no idea|not sure|dunno|good one|something good|you choose|tu elige|elige tu)\b/;
 /** Asking for a card without saying anything about it. */
 export const REQUEST_VERB =
-  /\b(?:quiero|quisiera|busco|buscando|necesito|recomienda|recomiendame|recomendame|recomendarias|aconsejame|ayudame|ayuda|sugiere|sugerime|sugiereme|que me (?:recomiendas|recomendas|sugieres)|cual me (?:recomiendas|compro)|que compro|help me|recommend|suggest|looking for|i want|i need|i'?m looking|what should i (?:buy|get)|which (?:one|card|gpu) should i|what do you (?:recommend|suggest)|need a|want a|choose|elegir|escoger)\b/;
+  /\b(?:muestrame|mostrame|ensename|dame|pasame|quiero ver|show me|give me|let me see|quiero|quisiera|busco|buscando|necesito|recomienda|recomiendame|recomendame|recomendarias|aconsejame|ayudame|ayuda|sugiere|sugerime|sugiereme|que me (?:recomiendas|recomendas|sugieres)|cual me (?:recomiendas|compro)|que compro|help me|recommend|suggest|looking for|i want|i need|i'?m looking|what should i (?:buy|get)|which (?:one|card|gpu) should i|what do you (?:recommend|suggest)|need a|want a|choose|elegir|escoger)\b/;
 export const GPU_NOUN =
   /\b(?:gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|placas|video card|graphics card|graphic card|card|cards|tarjeta de video|tarjeta grafica)\b/;
 /** Words that put a message inside the store's world (GPUs, PCs, the shop). */

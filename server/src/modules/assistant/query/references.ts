@@ -145,7 +145,7 @@ export function parseQuantity(folded: string): number | null {
 export function parseSetQuantity(folded: string): number | null {
   const word = String.raw`(\d{1,3}|una|uno|one|dos|two|tres|three|cuatro|four|cinco|five|cero|zero)`;
   const re = new RegExp(
-    String.raw`\b(?:a|en|to|sean|it|quantity|cantidad|solo|only|just)\s+${word}\b(?!\s*(?:gb|w\b|mm|\$))`,
+    String.raw`\b(?:a|en|to|sean|it|that|quantity|cantidad|solo|only|just|ponele|ponle|pone|ponme|ponerle|dejale|dejalo|dejala|cambiale|hacelo|hazlo)\s+${word}\b(?!\s*(?:gb|w\b|mm|\$))`,
     'g',
   );
   let last: string | undefined;
