@@ -62,6 +62,13 @@ describe('config', () => {
     expect(message.split('\n')).toHaveLength(1);
   });
 
+  it('refuses WORKERS > 1 without Redis, naming REDIS_URL', () => {
+    const message = fails({ WORKERS: '2' });
+    expect(message).toMatch(/WORKERS > 1 requires REDIS_URL/);
+    expect(message.split('\n')).toHaveLength(1);
+    expect(loadConfig({ WORKERS: '2', REDIS_URL: 'redis://127.0.0.1:6379' }).WORKERS).toBe(2);
+  });
+
   it('refuses production without JWT_SECRET', () => {
     expect(fails({ NODE_ENV: 'production' })).toMatch(/JWT_SECRET is required/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');

@@ -107,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.S3_BUCKET && !config.AWS_REGION) {
     throw new ConfigError('Invalid configuration: AWS_REGION is required when S3_BUCKET is set');
   }
+  if (config.WORKERS > 1 && !config.REDIS_URL && !config.REDIS_CLUSTER_NODES) {
+    throw new ConfigError(
+      'Invalid configuration: WORKERS > 1 requires REDIS_URL (the workers share the Socket.IO adapter, bus, limits and streams through Redis)',
+    );
+  }
   if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }

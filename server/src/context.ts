@@ -5,8 +5,6 @@ import { hostname } from 'node:os';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/orm.js';
 import { MemoryBus, RedisBus, type EventBus } from './platform/bus.js';
-import { ClusterBus } from './platform/cluster-bus.js';
-import type { WorkerLink } from './cluster/worker-link.js';
 import type { EmbeddedPostgres } from './db/pglite.js';
 import { MemoryCache, RedisCache, type Cache } from './platform/cache.js';
 import type { Logger } from './platform/logger.js';
@@ -32,15 +30,11 @@ export interface Platform {
   instanceId: string;
   version: string;
   startedAt: number;
-  /** Set in a cluster worker (WORKERS > 1): its IPC link to the primary. */
-  cluster?: WorkerLink;
 }
 
 export interface PlatformOptions {
   /** An embedded database served by another process (the cluster primary): connect, do not own. */
   embedded?: EmbeddedPostgres;
-  /** Running as a cluster worker: without Redis, bus and rate limits go through the primary. */
-  cluster?: WorkerLink;
   /** Apply migrations on open (default true; cluster workers leave it to the primary). */
   migrate?: boolean;
 }
@@ -52,12 +46,7 @@ export async function createPlatform(config: Config, logger: Logger, opts: Platf
   const newRedis = redisUrl ? (name: string) => createRedis({ url: redisUrl, logger, name }) : undefined;
   const redis = newRedis?.('main');
   if (!redis) redisUp.set(1);
-  const bus: EventBus =
-    redis && newRedis
-      ? new RedisBus(redis, newRedis('bus-sub'), logger)
-      : opts.cluster
-        ? new ClusterBus(opts.cluster, logger)
-        : new MemoryBus();
+  const bus: EventBus = redis && newRedis ? new RedisBus(redis, newRedis('bus-sub'), logger) : new MemoryBus();
   const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
   const embedder = await createEmbedder(config, logger);
   return {
@@ -68,12 +57,11 @@ export async function createPlatform(config: Config, logger: Logger, opts: Platf
     newRedis,
     bus,
     cache,
-    limiter: limiterFactory(redis, { clusterWorker: Boolean(opts.cluster) }),
+    limiter: limiterFactory(redis),
     embedder,
     instanceId,
     version,
     startedAt: Date.now(),
-    cluster: opts.cluster,
   };
 }
 

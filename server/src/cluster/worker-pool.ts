@@ -10,7 +10,7 @@
 // count, so equal counts are chosen at random and unequal ones still by least connections.
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../platform/logger.js';
-import { isClusterMessage, type WorkerToPrimary } from './messages.js';
+import { isReady } from './messages.js';
 
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
@@ -38,6 +38,9 @@ export class WorkerPool {
   private stopping = false;
   private everReady = false;
   private readyWaiters: (() => void)[] = [];
+
+  /** Extra environment for every worker (the embedded database, a shared JWT secret). */
+  env: Record<string, string> = {};
 
   constructor(
     count: number,
@@ -97,13 +100,13 @@ export class WorkerPool {
   }
 
   private fork(slot: Slot): void {
-    const worker: Balanced = cluster.fork();
+    const worker: Balanced = cluster.fork(this.env);
     worker.clientsCount = Number.POSITIVE_INFINITY;
     slot.worker = worker;
     slot.ready = false;
     slot.startedAt = Date.now();
     worker.on('message', (msg: unknown) => {
-      if (isClusterMessage<WorkerToPrimary>(msg) && msg.kind === 'ready') this.markReady(slot, worker);
+      if (isReady(msg)) this.markReady(slot, worker);
     });
     worker.once('exit', (code, signal) => this.exited(slot, worker, code, signal));
     // A send to a worker that just died (e.g. a rate-limit answer) emits `error`: never fatal here.

@@ -1,9 +1,10 @@
 // One cluster worker (WORKERS > 1): the whole product (platform, services, Express and
-// Socket.IO) minus the listening socket. The primary accepts connections and hands them over
-// (@socket.io/sticky); migrations and start-up tasks already ran there.
+// Socket.IO, on Redis like any pod) minus the listening socket. The primary accepts
+// connections and hands them over (@socket.io/sticky); migrations and start-up tasks already
+// ran there. Its environment carries the embedded database and a shared JWT secret.
 import { setupWorker } from '@socket.io/sticky';
 import { AggregatorRegistry } from 'prom-client';
-import { registry, setMetricsSource } from '../platform/metrics.js';
+import { registry } from '../platform/metrics.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../platform/logger.js';
 import { createPlatform } from '../context.js';
@@ -11,15 +12,17 @@ import { createServices } from '../services.js';
 import { createApplication } from '../app.js';
 import { onShutdownSignals } from '../shutdown.js';
 import { stopInstance } from '../stop-instance.js';
-import type { WorkerInit } from './messages.js';
-import { workerLink } from './worker-link.js';
+import { CHANNEL, EMBEDDED_ENV, type EmbeddedDbInfo, type WorkerReady } from './messages.js';
+
+function embeddedDb(): (EmbeddedDbInfo & { stop(): Promise<void> }) | undefined {
+  const raw = process.env[EMBEDDED_ENV];
+  if (!raw) return undefined;
+  const info = JSON.parse(raw) as EmbeddedDbInfo;
+  return { ...info, stop: async () => undefined };
+}
 
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
-  const link = workerLink();
-  const init = await link.call<WorkerInit>('init', [], 30_000);
-  const embedded = init.embedded && { ...init.embedded, stop: async () => undefined };
-  const shared: Config = { ...config, JWT_SECRET: config.JWT_SECRET ?? init.jwtSecret };
-  const platform = await createPlatform(shared, logger, { embedded, cluster: link, migrate: false });
+  const platform = await createPlatform(config, logger, { embedded: embeddedDb(), migrate: false });
   const services = createServices(platform);
   const application = await createApplication(platform, services);
   // Sticky sessions: connections arrive over IPC; polling requests of one session stay here.
@@ -38,14 +41,11 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   // Orphaned (the primary died without stopping us): nobody can reach this worker any more.
   process.once('disconnect', () => shutdown('primary gone'));
 
-  // /metrics on the shared port: every worker's figures, summed by the primary.
+  // Answers the primary's metrics collection (METRICS_PORT sums every worker).
   AggregatorRegistry.setRegistries([registry]);
-  new AggregatorRegistry(); // installs this worker's answer to the primary's collection requests
-  setMetricsSource(() => link.call<string>('metrics', []).catch(() => registry.metrics()));
+  new AggregatorRegistry();
 
-  link.send({ kind: 'ready' });
-  logger.info(
-    { instanceId: platform.instanceId, db: platform.db.engine, redis: Boolean(config.REDIS_URL) },
-    'cluster worker serving',
-  );
+  const ready: WorkerReady = { channel: CHANNEL, kind: 'ready' };
+  process.send?.(ready);
+  logger.info({ instanceId: platform.instanceId, db: platform.db.engine }, 'cluster worker serving');
 }

@@ -165,15 +165,10 @@ export const embeddingDuration = new client.Histogram({
 });
 
 /**
- * What GET /metrics serves: this process's registry, or, in a cluster worker (WORKERS > 1),
- * the sum over all workers collected by the primary (cluster/worker.ts), so a scrape of the
- * shared port sees the whole process group, not whichever worker answered.
+ * What GET /metrics serves: this process's registry. With WORKERS > 1 the primary also
+ * serves the sum over its workers on METRICS_PORT (cluster/primary.ts).
  */
-let metricsSource: () => Promise<string> = () => registry.metrics();
-export const exposedMetrics = (): Promise<string> => metricsSource();
-export function setMetricsSource(source: () => Promise<string>): void {
-  metricsSource = source;
-}
+export const exposedMetrics = (): Promise<string> => registry.metrics();
 
 export const unhandledRejections = new client.Counter({
   name: 'process_unhandled_rejections_total',

@@ -1,8 +1,7 @@
-// Rate limiters (rate-limiter-flexible): Redis-backed so limits hold across instances,
-// with an in-memory insurance limiter that takes over while Redis is unreachable. Cluster
-// workers without Redis (WORKERS > 1) share counters kept by the primary over IPC.
+// Rate limiters (rate-limiter-flexible): Redis-backed so limits hold across instances (and
+// across cluster workers, which always have Redis), with an in-memory insurance limiter that
+// takes over while Redis is unreachable.
 import {
-  RateLimiterCluster,
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
@@ -22,11 +21,8 @@ export interface LimiterOptions {
 
 export type LimiterFactory = (opts: LimiterOptions) => RateLimiterAbstract;
 
-/** `clusterWorker`: counters live in the primary's `RateLimiterClusterMaster` (cluster/primary.ts). */
-export function limiterFactory(redis: Redis | undefined, mode: { clusterWorker?: boolean } = {}): LimiterFactory {
-  const clusterWorker = mode.clusterWorker ?? false;
+export function limiterFactory(redis: Redis | undefined): LimiterFactory {
   return (opts) => {
-    if (!redis && clusterWorker) return new RateLimiterCluster({ ...opts, timeoutMs: 3_000 });
     const memory = new RateLimiterMemory({ ...opts, keyPrefix: `${opts.keyPrefix}:mem` });
     if (!redis) return memory;
     return new RateLimiterRedis({

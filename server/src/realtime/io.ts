@@ -14,7 +14,6 @@ import { registerInventorySocket } from '../modules/inventory/socket.js';
 import { registerAssistantSocket } from '../modules/assistant/socket.js';
 import { rooms } from './types.js';
 import { createRedisAdapter } from './redis-adapter.js';
-import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
 import { startGateway } from './gateway.js';
 import { createAdminNamespace, registerAdminNamespace } from './admin-namespace.js';
 import { InstanceRegistry, startStatsLoop } from './instance-stats.js';
@@ -48,8 +47,6 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
 
   const redisAdapter = p.newRedis ? createRedisAdapter(p.newRedis, p.logger) : undefined;
   if (redisAdapter) io.adapter(redisAdapter.adapter);
-  // Cluster workers without Redis (WORKERS > 1) meet through the primary (cluster/primary.ts).
-  else if (p.cluster) io.adapter(createClusterAdapter());
 
   // One per-user budget for incoming events on every namespace and instance.
   const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });

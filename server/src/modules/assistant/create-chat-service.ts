@@ -1,7 +1,7 @@
 // Builds the assistant from the platform, choosing each dependency once from config:
 // the Groq planner (the offline planner answers when it is down) or the offline planner
 // alone; the tools over the catalog and cart services; message streams and generation locks
-// in Redis (REDIS_URL), in the cluster primary (WORKERS > 1 without Redis), or in memory.
+// in Redis (REDIS_URL; always with WORKERS > 1) or in memory.
 import type { Language } from '@gpu/shared';
 import type { Config } from '../../config.js';
 import type { Platform } from '../../context.js';
@@ -19,7 +19,6 @@ import { ChatService } from './service.js';
 import { MemoryGenerationLocks, RedisGenerationLocks } from './streaming/generation-locks.js';
 import { MemoryStreamStore } from './streaming/memory-stream-store.js';
 import { RedisStreamStore } from './streaming/redis-stream-store.js';
-import { ClusterGenerationLocks, ClusterStreamStore } from '../../cluster/shared-state.js';
 
 /** Groq when GROQ_API_KEY is set; null means the offline planner answers alone. */
 export function createGroqProvider(
@@ -45,18 +44,9 @@ export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart:
   const retriever = new ProductRetriever({ em, embedder: p.embedder, logger: p.logger });
   const tools = createTools({ retriever, products, cart: deps.cart, toGpu: asGpu });
   const groq = createGroqProvider(p.config, p.logger);
-  // Cluster workers without Redis share the primary's in-memory streams and locks (IPC).
   const store =
-    p.redis && p.newRedis
-      ? new RedisStreamStore(p.redis, p.newRedis, p.logger)
-      : p.cluster
-        ? new ClusterStreamStore(p.cluster)
-        : new MemoryStreamStore();
-  const locks = p.redis
-    ? new RedisGenerationLocks(p.redis)
-    : p.cluster
-      ? new ClusterGenerationLocks(p.cluster)
-      : new MemoryGenerationLocks();
+    p.redis && p.newRedis ? new RedisStreamStore(p.redis, p.newRedis, p.logger) : new MemoryStreamStore();
+  const locks = p.redis ? new RedisGenerationLocks(p.redis) : new MemoryGenerationLocks();
   return new ChatService({
     llm: groq ? new LlmPlanner(groq, toolDefinitions(tools), p.logger) : null,
     offline: new OfflinePlanner(),
