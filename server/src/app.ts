@@ -8,6 +8,7 @@ import compression from 'compression';
 import type { Platform } from './context.js';
 import type { Services } from './services.js';
 import { cors } from './http/cors.js';
+import { rejectControlCharacters } from './http/text-hygiene.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { httpMetrics, requestLogging } from './http/observability.js';
 import { loadClientHandler } from './http/client-app.js';
@@ -61,6 +62,7 @@ export async function createApplication(
   );
   app.use(cors(p.config.ALLOWED_ORIGINS));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(rejectControlCharacters);
 
   app.use(healthRoutes(s.health));
   app.use(authenticate(s.tokens));

@@ -21,6 +21,7 @@ import { InstanceRegistry, startStatsLoop } from './instance-stats.js';
 import { limitSocketEvents, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
 import { closeAtTokenExpiry } from './session-expiry.js';
 import { drainConnections } from './drain.js';
+import { rejectControlCharactersInEvents } from './text-hygiene.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
 
@@ -75,6 +76,10 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
       logger: p.logger,
       onRejected: (error) => socket.emit('chat:error', error),
     });
+    rejectControlCharactersInEvents(socket, {
+      logger: p.logger,
+      onRejected: (error) => socket.emit('chat:error', error),
+    });
     closeAtTokenExpiry(socket);
     // Each module registers its own events (handlers parse, call a service, ack).
     registerInventorySocket(socket, p, s);
@@ -95,6 +100,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     currentStats: stats.current,
     guard: (socket) => {
       limitSocketEvents(socket, { limiter: eventLimiter, namespace: admin.name, logger: p.logger });
+      rejectControlCharactersInEvents(socket, { logger: p.logger });
       closeAtTokenExpiry(socket);
     },
   });
