@@ -73,6 +73,7 @@ export class AuthService {
     // Unknown email: verify against a real hash anyway, so timing does not reveal accounts.
     const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password);
     if (!row || !ok) {
+      await this.deps.throttle.loginFailed(input.email);
       authEvents.inc({ event: 'login', outcome: 'failed' });
       throw badCredentials();
     }
