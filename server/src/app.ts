@@ -65,10 +65,10 @@ export async function createApplication(
   app.use(rejectControlCharacters);
 
   app.use(healthRoutes(s.health));
-  app.use(authenticate(s.tokens));
+  app.use(authenticate(s.tokens, s.guests));
   // Feature routers (modules/*/routes.ts), one line each:
   // -- auth, catalog, media, docs --
-  app.use(authRoutes(s.auth), catalogRoutes(s.catalog), mediaRoutes(s.media), docsRoutes({ version: p.version }));
+  app.use(authRoutes(s.auth, s.guests), catalogRoutes(s.catalog), mediaRoutes(s.media), docsRoutes({ version: p.version }));
   // -- cart, orders --
   app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));
   // -- assistant, conversations --

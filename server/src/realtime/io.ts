@@ -8,7 +8,9 @@ import type { Platform } from '../context.js';
 import type { Services } from '../services.js';
 import { isOriginAllowed } from '../http/origin.js';
 import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
-import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
+import { actorFromHandshake, handshakeError } from './handshake-auth.js';
+import { clientIp, compileTrust } from '../http/client-ip.js';
+import { handleAuthRefresh } from './auth-refresh.js';
 import type { IoServer } from './types.js';
 import { registerInventorySocket } from '../modules/inventory/socket.js';
 import { registerAssistantSocket } from '../modules/assistant/socket.js';
@@ -55,13 +57,17 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
   // One per-user budget for incoming events on every namespace and instance.
   const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });
 
+  const trust = compileTrust(p.config.TRUST_PROXY);
   io.use((socket, next) => {
-    actorFromHandshake(s.tokens, socket.handshake.auth).then(
-      (actor) => {
-        socket.data.actor = actor;
-        next();
-      },
-      () => next(unauthorizedError()),
+    const ip = clientIp(socket.request, trust);
+    void (async () => {
+      const actor = await actorFromHandshake(s, socket.handshake.auth, ip);
+      // Guests count against their address's open-socket allowance until they disconnect.
+      if (actor.kind === 'guest') socket.once('disconnect', await s.guestLimits.openSocket(actor.ip));
+      socket.data.actor = actor;
+    })().then(
+      () => next(),
+      (err: unknown) => next(handshakeError(err)),
     );
   });
 
@@ -76,11 +82,20 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
       logger: p.logger,
       onRejected: (error) => socket.emit('chat:error', error),
     });
+    // All guest sockets of one address share a second budget.
+    limitSocketEvents(socket, {
+      limiter: s.guestLimits.events,
+      namespace: '/',
+      logger: p.logger,
+      name: 'guest_events_ip',
+      keyOf: (d) => s.guestLimits.limitedIp(d.actor),
+      onRejected: (error) => socket.emit('chat:error', error),
+    });
     rejectControlCharactersInEvents(socket, {
       logger: p.logger,
       onRejected: (error) => socket.emit('chat:error', error),
     });
-    closeAtTokenExpiry(socket);
+    handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
     // Each module registers its own events (handlers parse, call a service, ack).
     registerInventorySocket(socket, p, s);
     registerAssistantSocket(socket, p, s);
@@ -101,7 +116,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     guard: (socket) => {
       limitSocketEvents(socket, { limiter: eventLimiter, namespace: admin.name, logger: p.logger });
       rejectControlCharactersInEvents(socket, { logger: p.logger });
-      closeAtTokenExpiry(socket);
+      handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
     },
   });
   const stopGateway = startGateway(io, admin, p.bus);

@@ -15,7 +15,7 @@ import { toGpu, type AssetUrl, type ProductRow } from './retrieval/product-row.j
 import { createTools, toolDefinitions } from './tools/registry.js';
 import type { ProductReader } from './tools/tool.js';
 import { ProductRetriever } from './retrieval/retriever.js';
-import { ChatService } from './service.js';
+import { ChatService, type ChatQuota } from './service.js';
 import { MemoryGenerationLocks, RedisGenerationLocks } from './streaming/generation-locks.js';
 import { MemoryStreamStore } from './streaming/memory-stream-store.js';
 import { RedisStreamStore } from './streaming/redis-stream-store.js';
@@ -36,7 +36,10 @@ export function createGroqProvider(
   });
 }
 
-export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart: CartService }): ChatService {
+export function createChatService(
+  p: Platform,
+  deps: { assetUrl: AssetUrl; cart: CartService; quota?: ChatQuota },
+): ChatService {
   const em = () => p.db.orm.em.fork();
   const repo = new ChatRepository(em);
   const asGpu = (row: ProductRow, language: Language) => toGpu(row, deps.assetUrl, language);
@@ -69,5 +72,6 @@ export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart:
     limiter: p.limiter,
     bus: p.bus,
     dailyTokenBudget: p.config.CHAT_DAILY_TOKEN_BUDGET,
+    quota: deps.quota,
   });
 }

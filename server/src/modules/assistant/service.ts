@@ -26,6 +26,13 @@ export interface ChatServiceDeps extends TurnDeps {
   messagesPerMinute?: number;
   /** An abandoned or runaway generation is cut off after this long. */
   maxGenerationMs?: number;
+  /** Limits shared by several actors (guests of one IP): checked before, charged after each answer. */
+  quota?: ChatQuota;
+}
+
+export interface ChatQuota {
+  admit(actor: Actor): Promise<void>;
+  charge(actor: Actor, usedTokens: number): Promise<void>;
 }
 
 export interface StartedChat {
@@ -76,6 +83,7 @@ export class ChatService {
     const key = actorKey(actor);
     const wait = await consume(this.rate, key);
     if (wait !== null) throw rateLimited(wait, 'Too many messages; wait a moment');
+    await this.deps.quota?.admit(actor);
     const budget = this.deps.dailyTokenBudget;
     if (budget > 0 && (await this.deps.repo.tokensToday(actor)) >= budget) throw tokenBudgetExceeded(budget);
 
@@ -128,6 +136,10 @@ export class ChatService {
         opts.sink?.emit({ type: 'done', event: fallback });
         void this.deps.store.append(messageId, { type: 'done', event: fallback }).catch(() => undefined);
         return fallback;
+      })
+      .then(async (d) => {
+        await this.deps.quota?.charge(actor, d.usage.promptTokens + d.usage.completionTokens).catch(() => undefined);
+        return d;
       })
       .finally(() => {
         clearTimeout(cap);

@@ -86,7 +86,7 @@ export class AuthService {
     const em = this.deps.em();
     const result = await this.deps.refreshTokens.rotate(em, refreshToken);
     authEvents.inc({ event: 'refresh', outcome: result.outcome });
-    if (result.outcome !== 'rotated') {
+    if (result.outcome !== 'rotated' && result.outcome !== 'grace') {
       if (result.outcome === 'reused') {
         this.deps.logger.warn('refresh token reuse detected; token family revoked');
       }
