@@ -19,6 +19,8 @@ import { ChatService, type ChatQuota } from './service.js';
 import { MemoryGenerationLocks, RedisGenerationLocks } from './streaming/generation-locks.js';
 import { MemoryStreamStore } from './streaming/memory-stream-store.js';
 import { RedisStreamStore } from './streaming/redis-stream-store.js';
+import { RedisAnswerLeases } from './streaming/answer-leases.js';
+import { OrphanSweeper } from './streaming/orphan-sweeper.js';
 import { ClusterGenerationLocks, ClusterStreamStore } from '../../cluster/shared-state.js';
 
 /** Groq when GROQ_API_KEY is set; null means the offline planner answers alone. */
@@ -60,6 +62,9 @@ export function createChatService(
     : p.cluster
       ? new ClusterGenerationLocks(p.cluster)
       : new MemoryGenerationLocks();
+  // Answers hold leases in Redis; one instance at a time finishes those whose instance died.
+  const leases = p.redis ? new RedisAnswerLeases(p.redis, p.instanceId, p.logger) : undefined;
+  if (p.redis) new OrphanSweeper({ redis: p.redis, em, store, locks, instanceId: p.instanceId, logger: p.logger });
   return new ChatService({
     llm: groq ? new LlmPlanner(groq, toolDefinitions(tools), p.logger) : null,
     offline: new OfflinePlanner(),
@@ -73,5 +78,6 @@ export function createChatService(
     bus: p.bus,
     dailyTokenBudget: p.config.CHAT_DAILY_TOKEN_BUDGET,
     quota: deps.quota,
+    leases,
   });
 }

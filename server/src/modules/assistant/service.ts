@@ -13,6 +13,7 @@ import { generationInProgress, messageTooLong, tokenBudgetExceeded } from './cha
 import type { ChatSink } from './chat-sink.js';
 import { GenerationAborted, runTurn, type AbortCause, type TurnDeps } from './turn/run-turn.js';
 import { replayFromDatabase, resumeEntries } from './resume.js';
+import type { AnswerLeases } from './streaming/answer-leases.js';
 import type { GenerationLocks } from './streaming/generation-locks.js';
 import type { StreamEntry } from './streaming/stream-store.js';
 
@@ -28,6 +29,8 @@ export interface ChatServiceDeps extends TurnDeps {
   maxGenerationMs?: number;
   /** Limits shared by several actors (guests of one IP): checked before, charged after each answer. */
   quota?: ChatQuota;
+  /** Leases on running answers (Redis), so a dead instance's answers get finished elsewhere. */
+  leases?: AnswerLeases;
 }
 
 export interface ChatQuota {
@@ -108,6 +111,7 @@ export class ChatService {
     opts.signal?.addEventListener('abort', onClientGone, { once: true });
     this.running.set(messageId, { controller, actorKey: key });
     activeGenerations.inc();
+    await this.deps.leases?.hold({ messageId, actorKey: key, lockToken }).catch(() => undefined);
 
     // Starts after the caller has acknowledged (a macrotask later), so the ack comes first.
     const done = new Promise<void>((resolve) => setImmediate(resolve))
@@ -146,6 +150,7 @@ export class ChatService {
         opts.signal?.removeEventListener('abort', onClientGone);
         this.running.delete(messageId);
         activeGenerations.dec();
+        void this.deps.leases?.release(messageId).catch(() => undefined);
         void this.deps.locks.release(key, lockToken).catch(() => undefined);
       });
     return { conversationId, messageId, done };
