@@ -22,6 +22,7 @@ import type { StockService } from '../inventory/stock-service.js';
 import { dollarsToCents, gpuColumns, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
+import { normalizeProductText } from './product-text.js';
 
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
@@ -142,7 +143,8 @@ export class CatalogService {
   }
 
   /** Admin create; a plain `description` is the text in `lang`, the request's language. */
-  async create(input: GpuCreate, lang: Language = defaultLanguage): Promise<Gpu> {
+  async create(raw: GpuCreate, lang: Language = defaultLanguage): Promise<Gpu> {
+    const input = normalizeProductText(raw);
     const descriptions = mergeDescriptions({ es: '', en: '' }, input, lang);
     let level: StockLevel | null = null;
     const row = await this.write(async (tx) => {
@@ -171,7 +173,8 @@ export class CatalogService {
   }
 
   /** PUT and PATCH: only the fields present change (a plain `description` sets `lang`'s text). */
-  async update(id: string, patch: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+  async update(id: string, raw: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+    const patch = normalizeProductText(raw);
     let reembed = false;
     let level: StockLevel | null = null;
     const row = await this.write(async (tx) => {
