@@ -6,7 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import type { Platform } from '../context.js';
 import type { Services } from '../services.js';
-import { isOriginAllowed } from '../http/origin.js';
+import { originPolicy } from '../http/origin.js';
 import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, handshakeError } from './handshake-auth.js';
 import { clientIp, compileTrust } from '../http/client-ip.js';
@@ -36,6 +36,8 @@ export interface Realtime {
 }
 
 export function createRealtime(httpServer: HttpServer, p: Platform, s: Services): Realtime {
+  const trust = compileTrust(p.config.TRUST_PROXY);
+  const origins = originPolicy(p.config.ALLOWED_ORIGINS, trust);
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_PAYLOAD_BYTES,
     pingInterval: 25_000,
@@ -43,7 +45,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     connectTimeout: 10_000,
     serveClient: false,
     allowRequest: (req, callback) => {
-      const ok = isOriginAllowed(req, p.config.ALLOWED_ORIGINS);
+      const ok = origins.isAllowed(req);
       if (!ok) socketRejections.inc({ reason: 'origin' });
       callback(ok ? null : 'origin not allowed', ok);
     },
@@ -57,7 +59,6 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
   // One per-user budget for incoming events on every namespace and instance.
   const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });
 
-  const trust = compileTrust(p.config.TRUST_PROXY);
   io.use((socket, next) => {
     const ip = clientIp(socket.request, trust);
     void (async () => {

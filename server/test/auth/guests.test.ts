@@ -10,7 +10,13 @@ import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
 import { createUser } from '../support/users.js';
 import { TokenService } from '../../src/modules/auth/tokens.js';
-import { closeAllClients, connectShopper, emitWithAck, refusal, type ShopperClient } from '../realtime/helpers/sockets.js';
+import {
+  closeAllClients,
+  connectShopper,
+  emitWithAck,
+  refusal,
+  type ShopperClient,
+} from '../realtime/helpers/sockets.js';
 
 let app: TestApp;
 beforeAll(async () => {

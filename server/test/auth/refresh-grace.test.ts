@@ -37,7 +37,8 @@ describe('refresh rotation with a grace window', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.refreshToken).toBe(b.body.refreshToken);
     expect(a.body.refreshToken).not.toBe(refreshToken);
-    for (const r of [a, b]) expect((await api(app.url, '/api/auth/me', { token: r.body.accessToken })).status).toBe(200);
+    for (const r of [a, b])
+      expect((await api(app.url, '/api/auth/me', { token: r.body.accessToken })).status).toBe(200);
     // The session goes on: the successor rotates normally.
     const next = await refresh(a.body.refreshToken);
     expect(next.status).toBe(200);
@@ -77,9 +78,11 @@ describe('refresh rotation with a grace window', () => {
 describe('auth:refresh on a live socket', () => {
   /** An access token for `user` that expires `seconds` from now (signed with the app's key). */
   const shortToken = (user: { id: string; role: 'shopper' | 'admin' }, seconds: number) =>
-    new TokenService({ secret: TEST_JWT_SECRET, accessTtlS: 900, now: () => Date.now() - (900 - seconds) * 1000 }).signAccess(
-      user,
-    );
+    new TokenService({
+      secret: TEST_JWT_SECRET,
+      accessTtlS: 900,
+      now: () => Date.now() - (900 - seconds) * 1000,
+    }).signAccess(user);
 
   it('a socket that refreshes in place outlives the token it connected with', async () => {
     const user = await createUser(app);

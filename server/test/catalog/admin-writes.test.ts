@@ -143,7 +143,9 @@ describe('update', () => {
       const catalogSeen = nextEvent('catalog.changed', (e) => e.gpuId === gpu.id);
       await patch(gpu.id, { price: 123.45, stock: 9 }); // same stock: no stock event
       await catalogSeen;
-      expect(stock.events.filter((e) => e.gpuId === gpu.id)).toEqual([{ gpuId: gpu.id, stock: 9, version: 3, reason: 'admin' }]);
+      expect(stock.events.filter((e) => e.gpuId === gpu.id)).toEqual([
+        { gpuId: gpu.id, stock: 9, version: 3, reason: 'admin' },
+      ]);
       expect(catalog.events.filter((e) => e.gpuId === gpu.id).length).toBeGreaterThanOrEqual(2);
     } finally {
       stock.off();

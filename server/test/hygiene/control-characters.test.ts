@@ -41,7 +41,10 @@ describe('REST', () => {
   });
 
   it('POST /api/v1/ask-ai with a NUL in the message is a 400 naming message', async () => {
-    const res = await api(app.url, '/api/v1/ask-ai', { body: { message: 'best card\u0000 for 4k' }, headers: fromIp() });
+    const res = await api(app.url, '/api/v1/ask-ai', {
+      body: { message: 'best card\u0000 for 4k' },
+      headers: fromIp(),
+    });
     expectRefused(res, 'message');
   });
 

@@ -16,7 +16,11 @@ let cluster: Cluster;
 describe.skipIf(!canRunCluster)('an instance killed mid-answer', () => {
   beforeAll(async () => {
     // Slow enough that the answer is still streaming when its instance dies (about 60 s long).
-    fake = await startFakeGroq({ kind: 'stream', chunks: Array.from({ length: 600 }, (_, i) => `w${i} `), delayMs: 100 });
+    fake = await startFakeGroq({
+      kind: 'stream',
+      chunks: Array.from({ length: 600 }, (_, i) => `w${i} `),
+      delayMs: 100,
+    });
     cluster = await startCluster({ size: 2, env: { GROQ_API_KEY: 'test-key', LLM_BASE_URL: fake.url } });
   });
   afterAll(async () => {
@@ -49,9 +53,10 @@ describe.skipIf(!canRunCluster)('an instance killed mid-answer', () => {
         `(lease ${LEASE_TTL_MS} ms, sweep every ${SWEEP_EVERY_MS} ms)`,
     );
     expect(done).toMatchObject({ messageId, finishReason: 'error' });
-    const [row] = await cluster.exec<{ finish_reason: string | null }>(`select finish_reason from messages where id = ?`, [
-      messageId,
-    ]);
+    const [row] = await cluster.exec<{ finish_reason: string | null }>(
+      `select finish_reason from messages where id = ?`,
+      [messageId],
+    );
     expect(row?.finish_reason).toBe('error');
 
     // The lock the dead instance held is gone: the shopper can ask again right away.

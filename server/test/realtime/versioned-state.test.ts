@@ -11,7 +11,14 @@ import { api } from '../support/http.js';
 import { baseDatabaseUrl, hasRedis } from '../support/services.js';
 import { createUser, createUsers } from '../support/users.js';
 import { appExec, insertGpu, stockOf, type Exec } from './helpers/catalog.js';
-import { closeAllClients, collect, connectAdminFeed, connectShopper, emitWithAck, eventually } from './helpers/sockets.js';
+import {
+  closeAllClients,
+  collect,
+  connectAdminFeed,
+  connectShopper,
+  emitWithAck,
+  eventually,
+} from './helpers/sockets.js';
 
 const ROUNDS = 6;
 const WRITES_PER_ROUND = 24;
@@ -50,7 +57,11 @@ describe('cart:update ordering', () => {
         const gpu = gpus[i % gpus.length]!;
         const base = i % 2 === 0 ? a.url : b.url;
         return i % 3 === 0
-          ? api(base, `/api/cart/items/${gpu.id}`, { method: 'PATCH', token: user.token, body: { quantity: 1 + (i % 5) } })
+          ? api(base, `/api/cart/items/${gpu.id}`, {
+              method: 'PATCH',
+              token: user.token,
+              body: { quantity: 1 + (i % 5) },
+            })
           : api(base, '/api/cart/items', { token: user.token, body: { gpuId: gpu.id, quantity: 1 } });
       });
       const results = await Promise.all(writes);
@@ -119,7 +130,10 @@ describe('stock:update ordering', () => {
       if (newest.stock !== dbStock) newestWrong++;
       if (seen.at(-1)!.stock !== dbStock) lastArrivedWrong++;
       expect(newest).toEqual({ gpuId: gpu.id, stock: dbStock, version: Number(row!.version) });
-      const adminHeld = [snapshot.items.find((i) => i.gpuId === gpu.id)!, ...adminSeen.filter((e) => e.gpuId === gpu.id)];
+      const adminHeld = [
+        snapshot.items.find((i) => i.gpuId === gpu.id)!,
+        ...adminSeen.filter((e) => e.gpuId === gpu.id),
+      ];
       expect(newestOf(adminHeld)!.stock).toBe(dbStock);
       watcher.close();
       feed.socket.close();

@@ -35,7 +35,10 @@ export function normalizeProductText<T extends ProductText>(input: T): T {
   if (input.description !== undefined) out.description = normalizeMultiline(input.description);
   if (input.descriptions !== undefined) {
     out.descriptions = Object.fromEntries(
-      Object.entries(input.descriptions).map(([lang, text]) => [lang, text === undefined ? text : normalizeMultiline(text)]),
+      Object.entries(input.descriptions).map(([lang, text]) => [
+        lang,
+        text === undefined ? text : normalizeMultiline(text),
+      ]),
     );
   }
   if (input.specs !== undefined) {

@@ -13,7 +13,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cart, CheckoutRequest, Order } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
-import { AppError, conflict, serviceUnavailable, toProblem, unauthorized, unprocessable } from '../../platform/errors.js';
+import {
+  AppError,
+  conflict,
+  serviceUnavailable,
+  toProblem,
+  unauthorized,
+  unprocessable,
+} from '../../platform/errors.js';
 import { checkouts } from '../../platform/metrics.js';
 import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '../../db/pg-errors.js';
 import type { StockChange, StockService } from '../inventory/stock-service.js';

@@ -23,7 +23,10 @@ export function neutralizeInstructions(text: string): string {
 export function neutralizeName(name: string): string {
   if (!isInstructionLike(name)) return name;
   const segments = name.split(/(?=[([{<]|\s[-–—|:]\s)|(?<=[)\]}>])/);
-  const kept = segments.filter((s) => !isInstructionLike(s)).join('').trim();
+  const kept = segments
+    .filter((s) => !isInstructionLike(s))
+    .join('')
+    .trim();
   return kept && !isInstructionLike(kept) ? kept : REMOVED_MARKER;
 }
 
