@@ -8,7 +8,7 @@ import { getSocket, onConnected } from '../socket.js';
 import { mergeStock } from './live-merge.js';
 
 export const stockLevels = new SvelteMap<string, number>();
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+// Bookkeeping, never rendered: a plain Map.
 const versions = new Map<string, number>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 const watchers = new Map<string, number>();
