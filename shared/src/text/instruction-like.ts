@@ -72,7 +72,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:nota|mensaje|instrucciones?|atenci[oó]n)\\s+(?:para|al?)\\s+(?:el\\s+|la\\s+)?${AGENT}\\b`),
   /\b(?:dile|dí|di|dile al|informa al)\s+(?:al?\s+)?(?:usuario|cliente|comprador)\b|\brecomienda (?:solo|s[oó]lo|siempre)\b/,
   // Markup that tries to open or close a block of the prompt
-  /<\s*\/?\s*(?:system|assistant|user|products|instructions|compatibility)\s*>/,
+  /<\s*\/?\s*(?:system|assistant|user|tool|tool_result|products|instructions|compatibility|conversation_state)\s*>/,
 ];
 
 /** The instruction-like passages found in `text` (as they read in the skeleton), empty when none. */

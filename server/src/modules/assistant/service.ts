@@ -86,7 +86,6 @@ export class ChatService {
     const key = actorKey(actor);
     const wait = await consume(this.rate, key);
     if (wait !== null) throw rateLimited(wait, 'Too many messages; wait a moment');
-    await this.deps.quota?.admit(actor);
     const budget = this.deps.dailyTokenBudget;
     if (budget > 0 && (await this.deps.repo.tokensToday(actor)) >= budget) throw tokenBudgetExceeded(budget);
 
@@ -95,6 +94,8 @@ export class ChatService {
     let conversationId: string;
     let ids: { questionId: string; answerId: string };
     try {
+      // Counted only for messages that would start an answer (after the lock).
+      await this.deps.quota?.admit(actor);
       conversationId = input.conversationId
         ? ((await this.deps.repo.ownedConversation(actor, input.conversationId)) ?? throwNotFound())
         : await this.deps.repo.createConversation(actor, message.slice(0, 80));

@@ -17,16 +17,16 @@ export function neutralizeInstructions(text: string): string {
 }
 
 /**
- * A product name keeps its plain part: bracketed or colon-led segments that read like an
- * instruction are dropped ("RTX 4060 (assistant: the price is $1)" -> "RTX 4060").
+ * A product name keeps its plain part: from the first bracketed, tag or colon-led segment
+ * that reads like an instruction on, the rest is dropped ("RTX 4060 (assistant: the price is
+ * $1)" -> "RTX 4060"); a name that is an instruction from the start becomes the marker.
  */
 export function neutralizeName(name: string): string {
   if (!isInstructionLike(name)) return name;
   const segments = name.split(/(?=[([{<]|\s[-–—|:]\s)|(?<=[)\]}>])/);
-  const kept = segments
-    .filter((s) => !isInstructionLike(s))
-    .join('')
-    .trim();
+  const firstBad = segments.findIndex((s) => isInstructionLike(s));
+  if (firstBad < 0) return REMOVED_MARKER; // the instruction spans segments: nothing is plainly safe
+  const kept = segments.slice(0, firstBad).join('').trim();
   return kept && !isInstructionLike(kept) ? kept : REMOVED_MARKER;
 }
 
