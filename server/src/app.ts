@@ -8,6 +8,12 @@ import compression from 'compression';
 import type { Platform } from './context.js';
 import type { Services } from './services.js';
 import { cors } from './http/cors.js';
+import { compileTrust } from './http/client-ip.js';
+import { hstsOverHttps } from './http/hsts.js';
+import { metricsExposure, metricsRoutes } from './http/metrics-routes.js';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
+import { originPolicy } from './http/origin.js';
+import { rejectControlCharacters } from './http/text-hygiene.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { httpMetrics, requestLogging } from './http/observability.js';
 import { loadClientHandler } from './http/client-app.js';
@@ -51,7 +57,9 @@ export async function createApplication(
 
   app.use(requestLogging(p.logger));
   app.use(httpMetrics);
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // HSTS only when the request came over HTTPS (hsts.ts), never on plain HTTP.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
+  app.use(hstsOverHttps);
   // Server-sent events must not be buffered by compression.
   app.use(
     compression({
@@ -59,14 +67,22 @@ export async function createApplication(
         !String(res.getHeader('Content-Type') ?? '').includes('text/event-stream') && compression.filter(req, res),
     }),
   );
-  app.use(cors(p.config.ALLOWED_ORIGINS));
+  app.use(cors(originPolicy(p.config.ALLOWED_ORIGINS, compileTrust(p.config.TRUST_PROXY))));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(rejectControlCharacters);
 
+  const exposure = metricsExposure(p.config);
+  app.use(metricsRoutes(exposure));
   app.use(healthRoutes(s.health));
-  app.use(authenticate(s.tokens));
+  app.use(authenticate(s.tokens, s.guests));
   // Feature routers (modules/*/routes.ts), one line each:
   // -- auth, catalog, media, docs --
-  app.use(authRoutes(s.auth), catalogRoutes(s.catalog), mediaRoutes(s.media), docsRoutes({ version: p.version }));
+  app.use(
+    authRoutes(s.auth, s.guests),
+    catalogRoutes(s.catalog),
+    mediaRoutes(s.media),
+    docsRoutes({ version: p.version }),
+  );
   // -- cart, orders --
   app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));
   // -- assistant, conversations --
@@ -82,16 +98,19 @@ export async function createApplication(
   http.headersTimeout = 66_000;
   const realtime = createRealtime(http, p, s);
   const io = realtime.io;
+  let metricsServer: MetricsServer | undefined;
 
   return {
     app,
     http,
     io,
-    listen(port = p.config.PORT, host = p.config.HOST) {
-      return new Promise((resolve, reject) => {
+    async listen(port = p.config.PORT, host = p.config.HOST) {
+      const address = await new Promise<AddressInfo>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve(http.address() as AddressInfo));
       });
+      if (exposure.on === 'metrics-port') metricsServer = await startMetricsServer(p.config.METRICS_PORT!, host);
+      return address;
     },
     async close() {
       // 1. Stop accepting connections; requests in flight (a checkout) run to completion.
@@ -107,6 +126,7 @@ export async function createApplication(
         await httpClosed;
       } finally {
         clearInterval(idleSweep);
+        await metricsServer?.close();
       }
     },
   };

@@ -58,6 +58,17 @@ export const configSchema = z.object({
     .int()
     .min(300)
     .default(30 * 24 * 3600),
+  /** Reuse of the refresh token just rotated, within this many seconds, returns the same successor. */
+  REFRESH_REUSE_GRACE_S: z.coerce.number().int().min(0).max(60).default(10),
+  /** Lifetime of a server-issued guest token (POST /api/auth/guest). */
+  GUEST_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(90 * 24 * 3600)
+    .default(7 * 24 * 3600),
+  /** LLM tokens per day for all guests of one IP together (RATE_LIMIT_ALLOWLIST exempts); 0 disables. */
+  GUEST_IP_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(1_000_000),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: url(['http', 'https']).optional(),
   AWS_REGION: z.string().min(1).optional(),
@@ -72,6 +83,11 @@ export const configSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Serve /metrics on this port only (not on PORT); for a ServiceMonitor inside the cluster. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * Without METRICS_PORT in production, /metrics on PORT answers only `Authorization: Bearer
+   * <METRICS_TOKEN>`; with neither set it is off there (404).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   CHAT_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),

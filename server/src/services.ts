@@ -9,6 +9,8 @@ import { OrderService } from './modules/orders/service.js';
 import { AuthService } from './modules/auth/service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { RefreshTokenStore } from './modules/auth/refresh-tokens.js';
+import { GuestLimits } from './modules/auth/guest-limits.js';
+import { GuestService } from './modules/auth/guest-service.js';
 import { CatalogService } from './modules/catalog/service.js';
 import { MediaService } from './modules/media/service.js';
 import { createObjectStore } from './modules/media/create-object-store.js';
@@ -30,10 +32,22 @@ export interface Services {
   assistant: ChatService;
   conversations: ConversationService;
   insights: InsightsService;
+  guests: GuestService;
+  guestLimits: GuestLimits;
 }
 
 export function createServices(p: Platform): Services {
-  const tokens = new TokenService({ secret: p.config.JWT_SECRET, accessTtlS: p.config.ACCESS_TOKEN_TTL_S });
+  const tokens = new TokenService({
+    secret: p.config.JWT_SECRET,
+    accessTtlS: p.config.ACCESS_TOKEN_TTL_S,
+    guestTtlS: p.config.GUEST_TOKEN_TTL_S,
+  });
+  const allowlist = parseIpAllowlist(p.config.RATE_LIMIT_ALLOWLIST);
+  const guestLimits = new GuestLimits({
+    limiter: p.limiter,
+    allowlist,
+    dailyTokensPerIp: p.config.GUEST_IP_DAILY_TOKEN_BUDGET,
+  });
   const stock = new StockService(p.bus);
   const cart = new CartService({ em: () => p.db.orm.em.fork(), bus: p.bus });
   const orders = new OrderService({ em: () => p.db.orm.em.fork(), bus: p.bus, stock });
@@ -41,8 +55,12 @@ export function createServices(p: Platform): Services {
   const auth = new AuthService({
     em,
     tokens,
-    refreshTokens: new RefreshTokenStore(p.config.REFRESH_TOKEN_TTL_S),
-    throttle: new LoginThrottle(p.limiter, parseIpAllowlist(p.config.RATE_LIMIT_ALLOWLIST)),
+    refreshTokens: new RefreshTokenStore({
+      ttlS: p.config.REFRESH_TOKEN_TTL_S,
+      successorOf: (token) => tokens.mac('refresh-successor', token),
+      graceS: p.config.REFRESH_REUSE_GRACE_S,
+    }),
+    throttle: new LoginThrottle(p.limiter, allowlist),
     logger: p.logger,
   });
   // S3 when S3_BUCKET is set, else files under UPLOADS_DIR served by this server.
@@ -59,7 +77,12 @@ export function createServices(p: Platform): Services {
   catalog.watch(); // stock.changed from checkout (any instance) drops cached listings
   const media = new MediaService({ store: objectStore, catalog, logger: p.logger });
   // Groq (offline fallback) or offline; Redis streams/locks when REDIS_URL is set.
-  const assistant = createChatService(p, { assetUrl: (key) => objectStore.publicUrl(key), cart });
+  const assistant = createChatService(p, {
+    assetUrl: (key) => objectStore.publicUrl(key),
+    cart,
+    quota: guestLimits,
+  });
+  const guests = new GuestService({ em, tokens, limits: guestLimits });
   const conversations = new ConversationService({ em, assetUrl: (key) => objectStore.publicUrl(key) });
   const insights = new InsightsService({ em });
   const health = new HealthService({
@@ -72,5 +95,19 @@ export function createServices(p: Platform): Services {
     embeddings: () => ({ model: p.embedder.model, dim: p.embedder.dim, lexical: p.embedder.lexical }),
     storage: () => ({ driver: p.config.S3_BUCKET ? 's3' : 'local' }),
   });
-  return { tokens, stock, cart, orders, health, auth, catalog, media, assistant, conversations, insights };
+  return {
+    tokens,
+    stock,
+    cart,
+    orders,
+    health,
+    auth,
+    catalog,
+    media,
+    assistant,
+    conversations,
+    insights,
+    guests,
+    guestLimits,
+  };
 }

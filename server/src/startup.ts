@@ -1,9 +1,11 @@
 // One-time start-up work after migrations: seed an empty catalog, bootstrap the admin,
-// purge records past their retention.
+// finish answers a previous process left unfinished (without Redis), purge records past
+// their retention.
 import type { Platform } from './context.js';
 import { catalogIsEmpty, seedCatalog } from './modules/catalog/seed-catalog.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
 import { purgeExpiredRecords } from './db/retention.js';
+import { finishAnswersLeftUnfinished } from './modules/assistant/streaming/orphan-sweeper.js';
 
 export async function runStartupTasks(p: Platform): Promise<void> {
   const em = p.db.orm.em.fork();
@@ -14,6 +16,11 @@ export async function runStartupTasks(p: Platform): Promise<void> {
   if (p.config.ADMIN_EMAIL && p.config.ADMIN_PASSWORD) {
     const outcome = await bootstrapAdmin(em, p.config.ADMIN_EMAIL, p.config.ADMIN_PASSWORD);
     p.logger.info({ email: p.config.ADMIN_EMAIL, outcome }, 'admin account bootstrapped');
+  }
+  // Without Redis this is the only instance: what a previous process left unfinished is over.
+  if (!p.redis) {
+    const orphans = await finishAnswersLeftUnfinished(em);
+    if (orphans) p.logger.warn({ orphans }, 'answers left unfinished by a previous process finished as error');
   }
   const purged = await purgeExpiredRecords(em);
   if (purged.idempotencyKeys || purged.refreshTokens) p.logger.info(purged, 'expired records purged');

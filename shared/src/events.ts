@@ -17,6 +17,8 @@ import type { InventorySnapshotEvent, OrderCreatedEvent, StatsEvent } from './sc
 export type ChatSendAck = Ack<{ conversationId: string; messageId: string }>;
 export type StockWatchAck = Ack<{ stocks: StockLevel[] }>;
 export type SimpleAck = Ack;
+/** `expiresAt`: ISO time at which the socket's (new) token expires and the server closes it. */
+export type AuthRefreshAck = Ack<{ expiresAt: string }>;
 
 export interface ClientToServerEvents {
   'chat:send': (payload: unknown, ack?: (res: ChatSendAck) => void) => void;
@@ -24,6 +26,7 @@ export interface ClientToServerEvents {
   'chat:resume': (payload: unknown, ack?: (res: SimpleAck) => void) => void;
   'stock:watch': (payload: unknown, ack?: (res: StockWatchAck) => void) => void;
   'stock:unwatch': (payload: unknown, ack?: (res: SimpleAck) => void) => void;
+  'auth:refresh': (payload: unknown, ack?: (res: AuthRefreshAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -41,7 +44,9 @@ export interface ServerToClientEvents {
   'session:closing': (e: { reason: 'token_expired' | 'shutdown' }) => void;
 }
 
-export type AdminClientToServerEvents = Record<string, never>;
+export interface AdminClientToServerEvents {
+  'auth:refresh': (payload: unknown, ack?: (res: AuthRefreshAck) => void) => void;
+}
 
 export interface AdminServerToClientEvents {
   'inventory:snapshot': (e: InventorySnapshotEvent) => void;

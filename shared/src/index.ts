@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './live-version.js';
 export * from './events.js';
 export * from './schemas/common.js';
 export * from './schemas/gpu.js';
@@ -12,3 +13,5 @@ export * from './schemas/stock.js';
 export * from './schemas/admin.js';
 export * from './schemas/health.js';
 export * from './schemas/insights.js';
+export * from './text/instruction-like.js';
+export * from './text/invisible.js';

@@ -1,10 +1,13 @@
 // The shopper Socket.IO connection (namespace "/"), one per tab. Authenticates with the
-// current access token or the guest id on every (re)connect, refreshes the token when the
-// server refuses or closes it, and tells subscribers each time it is connected again.
+// current access token or the guest's server-issued token on every (re)connect; when the
+// session's token is refreshed it hands the new one to the live socket (`auth:refresh`), so
+// the socket is not cut off at the old token's expiry; refreshes the token when the server
+// refuses or closes it, and tells subscribers each time it is connected again.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@gpu/shared';
 import { connection } from './stores/connection.svelte.js';
-import { accessToken, freshAccessToken, guestId, onSessionChange, refreshSession } from './stores/session.svelte.js';
+import { dropGuestToken, guestAuth } from './stores/guest-session.js';
+import { accessToken, freshAccessToken, onSessionChange, refreshSession } from './stores/session.svelte.js';
 
 export type ShopperSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,10 +35,11 @@ export function getSocket(): ShopperSocket {
     transports: ['websocket', 'polling'],
     // Called before every connection attempt, so a reconnect carries the newest token.
     auth: (cb) => {
-      freshAccessToken().then(
-        (token) => cb(token ? { token } : { guestId: guestId() }),
-        () => cb({ guestId: guestId() }),
-      );
+      const credentials = async (): Promise<object> => {
+        const token = await freshAccessToken().catch(() => null);
+        return token ? { token } : guestAuth();
+      };
+      void credentials().then(cb);
     },
   });
   socket = s;
@@ -55,7 +59,14 @@ export function getSocket(): ShopperSocket {
   });
   s.on('connect_error', (err) => {
     connection.state = navigator.onLine ? 'reconnecting' : 'offline';
+    if (err.message === 'rate_limited') {
+      // Too many guest connections from this address: come back when the server says.
+      const data = (err as Error & { data?: { retryAfterS?: number } }).data;
+      reconnectSoon(Math.max(1, data?.retryAfterS ?? 5) * 1000);
+      return;
+    }
     if (err.message !== 'unauthorized') return; // transport errors: the manager retries
+    if (!accessToken()) dropGuestToken();
     // The handshake was refused: refresh (or fall back to guest) and try again.
     void refreshSession().finally(() => reconnectSoon(accessToken() ? 200 : 1000));
   });
@@ -72,7 +83,22 @@ export function getSocket(): ShopperSocket {
   });
   // Signing in or out changes who this socket is: reconnect with the new credentials.
   onSessionChange((change) => {
-    if (change === 'refresh') return;
+    if (change === 'refresh') {
+      // Same user, new token: the live socket takes it in place (and would otherwise be
+      // closed at the old token's expiry). A refusal means reconnecting with the new token.
+      const token = accessToken();
+      if (!token || !s.connected) return;
+      s.timeout(10_000)
+        .emitWithAck('auth:refresh', { token })
+        .then((ack) => {
+          if (!ack.ok) throw new Error(ack.error.code);
+        })
+        .catch(() => {
+          s.disconnect();
+          reconnectSoon(0);
+        });
+      return;
+    }
     s.disconnect();
     reconnectSoon(0);
   });

@@ -30,6 +30,7 @@ export function readStoredJson<T>(key: string): T | null {
 export const storageKeys = {
   session: 'gpu.session',
   guestId: 'gpu.guestId',
+  guestSession: 'gpu.guestSession',
   locale: 'gpu.locale',
   checkoutKey: 'gpu.checkoutKey',
 } as const;

@@ -7,7 +7,7 @@ import type { Logger } from './logger.js';
 import { closeRedis, type Redis } from './redis.js';
 
 export interface DomainEvents {
-  'stock.changed': { gpuId: string; stock: number; reason: string };
+  'stock.changed': { gpuId: string; stock: number; version: number; reason: string };
   'cart.changed': { userId: string; cart: Cart };
   'order.created': OrderCreatedEvent;
   'catalog.changed': { gpuId: string | null };

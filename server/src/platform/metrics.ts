@@ -134,6 +134,13 @@ export const rateLimitHits = new client.Counter({
   registers,
 });
 
+export const inputRejections = new client.Counter({
+  name: 'input_rejections_total',
+  help: 'Client input refused before reaching a service (control characters), by surface',
+  labelNames: ['surface', 'reason'] as const,
+  registers,
+});
+
 export const authEvents = new client.Counter({
   name: 'auth_events_total',
   help: 'Account and session events (register, login, refresh, logout) by outcome',

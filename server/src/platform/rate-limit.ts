@@ -35,10 +35,18 @@ export function limiterFactory(redis: Redis | undefined): LimiterFactory {
   };
 }
 
-/** Seconds until the limiter lets the key through again, or null when it is allowed now. */
-export async function consume(limiter: RateLimiterAbstract, key: string, points = 1): Promise<number | null> {
+/**
+ * Seconds until the limiter lets the key through again, or null when it is allowed now.
+ * `durationS` overrides the window length for a key this call creates (progressive delays).
+ */
+export async function consume(
+  limiter: RateLimiterAbstract,
+  key: string,
+  points = 1,
+  durationS?: number,
+): Promise<number | null> {
   try {
-    await limiter.consume(key, points);
+    await limiter.consume(key, points, durationS === undefined ? undefined : { customDuration: durationS });
     return null;
   } catch (res) {
     if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));

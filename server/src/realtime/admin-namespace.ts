@@ -32,7 +32,10 @@ export function registerAdminNamespace(
   deps: { currentStats: () => Promise<StatsEvent>; guard: (socket: AdminSocket) => void },
 ): void {
   admin.use((socket, next) => {
-    actorFromHandshake(s.tokens, socket.handshake.auth).then(
+    // Only a user token can be an admin: guests are refused before any guest bookkeeping.
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null ? (auth as { token?: unknown }).token : undefined;
+    actorFromHandshake(s, { token }).then(
       (actor) => {
         if (actor.kind !== 'user') return next(unauthorizedError());
         if (!isAdmin(actor)) {

@@ -1,4 +1,5 @@
-// Per-user (or per-guest) limit on incoming socket events, on every namespace. The limiter
+// Per-user (or per-guest) limit on incoming socket events, on every namespace (and, with
+// `keyOf`, any other budget, such as all guest sockets of one IP). The limiter
 // lives in Redis when configured, so a user who opens sockets on several instances shares
 // one budget. An event over the limit is dropped: its ack (if any) gets `rate_limited`, and
 // the caller may also signal it out of band (`chat:error` on the shopper namespace). A
@@ -16,7 +17,7 @@ export const SOCKET_EVENT_LIMIT = { points: 30, duration: 10 } as const;
 export const ABUSE_DISCONNECT_AFTER = 60;
 
 /** Event names we label metrics with; anything else is counted as "other" (bounded cardinality). */
-const knownEvents = new Set(['chat:send', 'chat:stop', 'chat:resume', 'stock:watch', 'stock:unwatch']);
+const knownEvents = new Set(['chat:send', 'chat:stop', 'chat:resume', 'stock:watch', 'stock:unwatch', 'auth:refresh']);
 
 export interface RateLimitedSocket {
   data: SocketData;
@@ -30,21 +31,29 @@ export interface EventLimitOptions {
   logger: Logger;
   /** Told about a rejected event that had no ack. */
   onRejected?: (error: AckError) => void;
+  /** The budget an event counts against (default: the actor's); null exempts the socket. */
+  keyOf?: (data: SocketData) => string | null;
+  /** Metric label of this limiter. */
+  name?: string;
 }
 
 export function limitSocketEvents(socket: RateLimitedSocket, opts: EventLimitOptions): void {
   let rejectedInARow = 0;
+  const keyOf = opts.keyOf ?? ((d: SocketData) => actorKey(d.actor));
+  const counted = opts.keyOf === undefined;
   socket.use((packet, next) => {
     const [event, ...args] = packet;
-    socketEvents.inc({ event: knownEvents.has(event) ? event : 'other', namespace: opts.namespace });
-    consume(opts.limiter, actorKey(socket.data.actor)).then(
+    if (counted) socketEvents.inc({ event: knownEvents.has(event) ? event : 'other', namespace: opts.namespace });
+    const key = keyOf(socket.data);
+    if (key === null) return next();
+    consume(opts.limiter, key).then(
       (retryAfterS) => {
         if (retryAfterS === null) {
           rejectedInARow = 0;
           next();
           return;
         }
-        rateLimitHits.inc({ limiter: 'socket_events' });
+        rateLimitHits.inc({ limiter: opts.name ?? 'socket_events' });
         socketRejections.inc({ reason: 'rate_limit' });
         const error: AckError = { code: 'rate_limited', message: `Too many events; retry in ${retryAfterS} s` };
         const ack = args[args.length - 1];

@@ -11,8 +11,8 @@ import { rooms, type AdminNamespace, type IoServer } from './types.js';
 
 export function startGateway(io: IoServer, admin: AdminNamespace, bus: EventBus): () => void {
   const unsubscribe = [
-    bus.subscribe('stock.changed', ({ gpuId, stock }) => {
-      const update = { gpuId, stock };
+    bus.subscribe('stock.changed', ({ gpuId, stock, version }) => {
+      const update = { gpuId, stock, version };
       io.local.to(rooms.gpu(gpuId)).emit('stock:update', update);
       admin.local.to(rooms.admins).emit('stock:update', update);
     }),

@@ -6,9 +6,11 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
 import type { Platform } from '../context.js';
 import type { Services } from '../services.js';
-import { isOriginAllowed } from '../http/origin.js';
+import { originPolicy } from '../http/origin.js';
 import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
-import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
+import { actorFromHandshake, handshakeError } from './handshake-auth.js';
+import { clientIp, compileTrust } from '../http/client-ip.js';
+import { handleAuthRefresh } from './auth-refresh.js';
 import type { IoServer } from './types.js';
 import { registerInventorySocket } from '../modules/inventory/socket.js';
 import { registerAssistantSocket } from '../modules/assistant/socket.js';
@@ -20,6 +22,7 @@ import { InstanceRegistry, startStatsLoop } from './instance-stats.js';
 import { limitSocketEvents, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
 import { closeAtTokenExpiry } from './session-expiry.js';
 import { drainConnections } from './drain.js';
+import { rejectControlCharactersInEvents } from './text-hygiene.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
 
@@ -32,6 +35,8 @@ export interface Realtime {
 }
 
 export function createRealtime(httpServer: HttpServer, p: Platform, s: Services): Realtime {
+  const trust = compileTrust(p.config.TRUST_PROXY);
+  const origins = originPolicy(p.config.ALLOWED_ORIGINS, trust);
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_PAYLOAD_BYTES,
     pingInterval: 25_000,
@@ -39,7 +44,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     connectTimeout: 10_000,
     serveClient: false,
     allowRequest: (req, callback) => {
-      const ok = isOriginAllowed(req, p.config.ALLOWED_ORIGINS);
+      const ok = origins.isAllowed(req);
       if (!ok) socketRejections.inc({ reason: 'origin' });
       callback(ok ? null : 'origin not allowed', ok);
     },
@@ -52,12 +57,15 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
   const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });
 
   io.use((socket, next) => {
-    actorFromHandshake(s.tokens, socket.handshake.auth).then(
-      (actor) => {
-        socket.data.actor = actor;
-        next();
-      },
-      () => next(unauthorizedError()),
+    const ip = clientIp(socket.request, trust);
+    void (async () => {
+      const actor = await actorFromHandshake(s, socket.handshake.auth, ip);
+      // Guests count against their address's open-socket allowance until they disconnect.
+      if (actor.kind === 'guest') socket.once('disconnect', await s.guestLimits.openSocket(actor.ip));
+      socket.data.actor = actor;
+    })().then(
+      () => next(),
+      (err: unknown) => next(handshakeError(err)),
     );
   });
 
@@ -72,7 +80,20 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
       logger: p.logger,
       onRejected: (error) => socket.emit('chat:error', error),
     });
-    closeAtTokenExpiry(socket);
+    // All guest sockets of one address share a second budget.
+    limitSocketEvents(socket, {
+      limiter: s.guestLimits.events,
+      namespace: '/',
+      logger: p.logger,
+      name: 'guest_events_ip',
+      keyOf: (d) => s.guestLimits.limitedIp(d.actor),
+      onRejected: (error) => socket.emit('chat:error', error),
+    });
+    rejectControlCharactersInEvents(socket, {
+      logger: p.logger,
+      onRejected: (error) => socket.emit('chat:error', error),
+    });
+    handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
     // Each module registers its own events (handlers parse, call a service, ack).
     registerInventorySocket(socket, p, s);
     registerAssistantSocket(socket, p, s);
@@ -92,7 +113,8 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     currentStats: stats.current,
     guard: (socket) => {
       limitSocketEvents(socket, { limiter: eventLimiter, namespace: admin.name, logger: p.logger });
-      closeAtTokenExpiry(socket);
+      rejectControlCharactersInEvents(socket, { logger: p.logger });
+      handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
     },
   });
   const stopGateway = startGateway(io, admin, p.bus);

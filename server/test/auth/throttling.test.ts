@@ -1,9 +1,10 @@
-// Brute-force limits: per account (the 6th attempt after 5 failures is refused, well before
-// the 10th), per IP (with RATE_LIMIT_ALLOWLIST exempting addresses from per-IP limits only),
-// registrations per IP, and the same account limit across two instances sharing Redis.
+// Brute-force limits: per (account, address) (the 6th attempt after 5 failures is refused,
+// and the owner on another address still signs in), per account from any address (slowed by
+// seconds, never locked), per IP (with RATE_LIMIT_ALLOWLIST exempting addresses from per-IP
+// limits only), registrations per IP, and the same limits across two instances sharing Redis.
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginLimits } from '../../src/modules/auth/login-throttle.js';
+import { loginLimits, slowdownDelayS } from '../../src/modules/auth/login-throttle.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
 import { baseDatabaseUrl, hasRedis } from '../support/services.js';
@@ -21,42 +22,86 @@ const randomIp = () => `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
 const login = (base: string, email: string, password: string, ip = randomIp()) =>
   api(base, '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
 
-describe('per-account throttling', () => {
-  it('refuses the 10th wrong password (from the 6th on) with 429 and Retry-After', async () => {
+describe('per (account, address) throttling', () => {
+  it('refuses the 6th attempt from one address after 5 wrong passwords, with 429 and Retry-After', async () => {
     const user = await createUser(app);
+    const ip = randomIp();
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof login>> | undefined;
-    for (let i = 1; i <= 10; i++) {
-      // A different address each time: the account limit must not depend on the IP.
-      last = await login(app.url, user.email, `wrong-password-${i}`);
+    for (let i = 1; i <= 8; i++) {
+      last = await login(app.url, user.email, `wrong-password-${i}`, ip);
       statuses.push(last.status);
     }
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
     const retryAfter = Number(last!.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(loginLimits.account.blockDuration);
+    expect(retryAfter).toBeLessThanOrEqual(loginLimits.pair.blockDuration);
     expect(last!.headers.get('content-type')).toContain('application/problem+json');
     expect(last!.body).toMatchObject({ status: 429, code: 'rate_limited' });
-    // Blocked means blocked: even the right password waits.
-    expect((await login(app.url, user.email, user.password)).status).toBe(429);
-    // Another account is not affected.
+    // That address stays blocked for this account, even with the right password...
+    expect((await login(app.url, user.email, user.password, ip)).status).toBe(429);
+    // ...but another account from the same address is not affected.
     const other = await createUser(app);
-    expect((await login(app.url, other.email, other.password)).status).toBe(200);
+    expect((await login(app.url, other.email, other.password, ip)).status).toBe(200);
+  });
+
+  it('five wrong passwords from one address do not lock the owner out of another address', async () => {
+    const user = await createUser(app);
+    const attacker = randomIp();
+    for (let i = 0; i < 5; i++) expect((await login(app.url, user.email, `guess-${i}`, attacker)).status).toBe(401);
+    expect((await login(app.url, user.email, 'guess-5', attacker)).status).toBe(429);
+    const owner = await login(app.url, user.email, user.password, randomIp());
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.email).toBe(user.email);
   });
 
   it('throttles unknown emails exactly like real ones (no enumeration through 429)', async () => {
     const ghost = `ghost-${randomInt(1e9)}@example.com`;
+    const ip = randomIp();
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await login(app.url, ghost, 'whatever-password')).status);
+    for (let i = 0; i < 6; i++) statuses.push((await login(app.url, ghost, 'whatever-password', ip)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
-  it('a successful login resets the account counter', async () => {
+  it('a successful login resets the counter', async () => {
     const user = await createUser(app);
-    for (let i = 0; i < 4; i++) expect((await login(app.url, user.email, 'nope-nope-nope')).status).toBe(401);
+    const ip = randomIp();
+    for (let i = 0; i < 4; i++) expect((await login(app.url, user.email, 'nope-nope-nope', ip)).status).toBe(401);
+    expect((await login(app.url, user.email, user.password, ip)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(app.url, user.email, 'nope-nope-nope', ip)).status).toBe(401);
+    expect((await login(app.url, user.email, user.password, ip)).status).toBe(200);
+  });
+});
+
+describe('per-account slowdown (guesses from many addresses)', () => {
+  it('spaces attempts out by seconds instead of locking the account, and the owner still gets in', async () => {
+    const user = await createUser(app);
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<typeof login>> | undefined;
+    // A distributed guesser: a new address every time, so no (account, address) pair is blocked.
+    for (let i = 0; i <= loginLimits.slowAfter + 1; i++) {
+      const res = await login(app.url, user.email, `spray-${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) refused = res;
+    }
+    // Up to the threshold every guess is answered; past it they must wait their turn.
+    expect(statuses.slice(0, loginLimits.slowAfter + 1).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const wait = Number(refused!.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(slowdownDelayS(loginLimits.slowAfter + 1));
+    expect(wait).toBeLessThan(loginLimits.pair.blockDuration);
+    // The owner, from a clean address, after the short wait the answer named.
+    await new Promise((r) => setTimeout(r, wait * 1000 + 100));
     expect((await login(app.url, user.email, user.password)).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await login(app.url, user.email, 'nope-nope-nope')).status).toBe(401);
+    // Their success cleared the slowdown.
+    expect((await login(app.url, user.email, 'one-more-typo')).status).toBe(401);
     expect((await login(app.url, user.email, user.password)).status).toBe(200);
+  });
+
+  it('grows the spacing with the failures, up to a minute', () => {
+    const delays = Array.from({ length: 10 }, (_, i) => slowdownDelayS(loginLimits.slowAfter - 1 + i));
+    expect(delays).toEqual([0, 1, 2, 4, 8, 16, 32, 60, 60, 60]);
   });
 });
 
@@ -105,7 +150,7 @@ describe('per-IP throttling', () => {
 
 // Two instances need a shared database (PostgreSQL) and Redis.
 describe.skipIf(!hasRedis || !baseDatabaseUrl)('across instances (Redis-backed limits)', () => {
-  it('counts failures for one account on both instances together', async () => {
+  it('counts failures for one account and address on both instances together', async () => {
     const second = await startTestApp({
       database: app.database,
       redis: false,
@@ -113,10 +158,11 @@ describe.skipIf(!hasRedis || !baseDatabaseUrl)('across instances (Redis-backed l
     });
     try {
       const user = await createUser(app);
+      const ip = randomIp();
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         const target = i % 2 === 0 ? app.url : second.url;
-        statuses.push((await login(target, user.email, `wrong-${i}`)).status);
+        statuses.push((await login(target, user.email, `wrong-${i}`, ip)).status);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     } finally {

@@ -55,17 +55,20 @@ describe('cart lines', () => {
     const a = await insertGpu(exec, { stock: 5, priceCents: 49_999 });
     const b = await insertGpu(exec, { stock: 5, priceCents: 10_050 });
 
-    expect((await api(app.url, '/api/cart', { token: user.token })).body).toEqual({ items: [], total: 0 });
+    // No cart yet: version 0; every write below bumps it by one.
+    expect((await api(app.url, '/api/cart', { token: user.token })).body).toEqual({ items: [], total: 0, version: 0 });
 
     let res = await add(user, a.id, 2);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([{ gpuId: a.id, name: a.name, price: 499.99, quantity: 2, stock: 5 }]);
     expect(res.body.total).toBe(999.98);
+    expect(res.body.version).toBe(1);
 
     res = await add(user, b.id);
     res = await add(user, a.id, 1);
     expect(res.body.items.find((i: { gpuId: string }) => i.gpuId === a.id).quantity).toBe(3);
     expect(res.body.total).toBe(1600.47);
+    expect(res.body.version).toBe(3);
 
     res = await api(app.url, `/api/cart/items/${b.id}`, { method: 'PATCH', token: user.token, body: { quantity: 4 } });
     expect(res.status).toBe(200);
@@ -76,7 +79,7 @@ describe('cart lines', () => {
 
     res = await api(app.url, `/api/cart/items/${b.id}`, { method: 'DELETE', token: user.token });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ items: [], total: 0 });
+    expect(res.body).toEqual({ items: [], total: 0, version: 6 });
     // Removing an absent line is not an error.
     expect((await api(app.url, `/api/cart/items/${b.id}`, { method: 'DELETE', token: user.token })).status).toBe(200);
   });

@@ -138,11 +138,14 @@ describe('update', () => {
     try {
       const seen = nextEvent('stock.changed', (e) => e.gpuId === gpu.id && e.stock === 9);
       expect((await patch(gpu.id, { stock: 9 })).body.stock).toBe(9);
-      expect(await seen).toEqual({ gpuId: gpu.id, stock: 9, reason: 'admin' });
+      // Created at version 1, its initial stock set (2), then this edit (3).
+      expect(await seen).toEqual({ gpuId: gpu.id, stock: 9, version: 3, reason: 'admin' });
       const catalogSeen = nextEvent('catalog.changed', (e) => e.gpuId === gpu.id);
       await patch(gpu.id, { price: 123.45, stock: 9 }); // same stock: no stock event
       await catalogSeen;
-      expect(stock.events.filter((e) => e.gpuId === gpu.id)).toEqual([{ gpuId: gpu.id, stock: 9, reason: 'admin' }]);
+      expect(stock.events.filter((e) => e.gpuId === gpu.id)).toEqual([
+        { gpuId: gpu.id, stock: 9, version: 3, reason: 'admin' },
+      ]);
       expect(catalog.events.filter((e) => e.gpuId === gpu.id).length).toBeGreaterThanOrEqual(2);
     } finally {
       stock.off();
@@ -205,9 +208,9 @@ describe('cache', () => {
     // What the checkout does: a conditional decrement in its transaction, publish after commit.
     const stock = app.services.stock;
     const left = await app.platform.db.orm.em.fork().transactional((tx) => stock.decrement(tx, gpu.id, 3));
-    expect(left).toBe(1);
+    expect(left).toMatchObject({ gpuId: gpu.id, stock: 1 });
     const delivered = nextEvent('stock.changed', (e) => e.gpuId === gpu.id && e.stock === 1);
-    await stock.publish([{ gpuId: gpu.id, stock: 1, reason: 'checkout' }]);
+    await stock.publish([{ ...left!, reason: 'checkout' }]);
     await delivered; // the catalog's own subscriber was registered first, so it has run
     expect((await api<Gpu>(app.url, `/api/gpus/${gpu.id}`)).body.stock).toBe(1);
     expect((await api<GpuList>(app.url, listQuery)).body.items[0]?.stock).toBe(1);

@@ -49,7 +49,8 @@ describe('checkout', () => {
 
     expect(await stockOf(exec, a.id)).toBe(3);
     expect(await stockOf(exec, b.id)).toBe(0);
-    expect((await api(app.url, '/api/cart', { token: user.token })).body).toEqual({ items: [], total: 0 });
+    // Two adds (versions 1, 2), then the checkout emptied it (3).
+    expect((await api(app.url, '/api/cart', { token: user.token })).body).toEqual({ items: [], total: 0, version: 3 });
 
     const orders = await api(app.url, '/api/orders', { token: user.token });
     expect(orders.status).toBe(200);
@@ -173,11 +174,11 @@ describe('the CHECK (stock >= 0) guard', () => {
     const stock = app.services.stock;
     const original = stock.decrement.bind(stock);
     stock.decrement = async (tx, gpuId, quantity) => {
-      const rows = await tx.execute<{ stock: number }[]>(
-        `update gpus set stock = stock - ? where id = ? returning stock`,
+      const rows = await tx.execute<{ stock: number; version: number }[]>(
+        `update gpus set stock = stock - ?, version = version + 1 where id = ? returning stock, version`,
         [quantity, gpuId],
       );
-      return Number(rows[0]!.stock);
+      return { gpuId, stock: Number(rows[0]!.stock), version: Number(rows[0]!.version) };
     };
     try {
       const res = await checkout(user, randomUUID());

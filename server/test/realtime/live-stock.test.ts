@@ -47,8 +47,8 @@ async function buy(user: TestUser, gpuId: string, quantity = 1) {
 /** An admin-style stock edit through the one stock service: write, then announce. */
 async function adminSetStock(gpuId: string, stock: number) {
   const em = app.platform.db.orm.em.fork();
-  await app.services.stock.set(em, gpuId, stock);
-  await app.services.stock.publish([{ gpuId, stock, reason: 'admin' }]);
+  const level = await app.services.stock.set(em, gpuId, stock);
+  await app.services.stock.publish([{ ...level!, reason: 'admin' }]);
 }
 
 describe('stock:watch', () => {
@@ -61,8 +61,8 @@ describe('stock:watch', () => {
     expect(stocks).toHaveLength(2);
     expect(stocks).toEqual(
       expect.arrayContaining([
-        { gpuId: a.id, stock: 4 },
-        { gpuId: b.id, stock: 0 },
+        { gpuId: a.id, stock: 4, version: 1 },
+        { gpuId: b.id, stock: 0, version: 1 },
       ]),
     );
   });
@@ -104,11 +104,11 @@ describe('stock:update', () => {
     await adminSetStock(other.id, 7);
     await eventually(() => seen.some((u) => u.gpuId === other.id));
     expect(seen).toEqual([
-      { gpuId: gpu.id, stock: 3 },
-      { gpuId: other.id, stock: 7 },
+      { gpuId: gpu.id, stock: 3, version: 2 },
+      { gpuId: other.id, stock: 7, version: 2 },
     ]);
     await eventually(() => bystanderSaw.length === 1);
-    expect(bystanderSaw).toEqual([{ gpuId: other.id, stock: 7 }]);
+    expect(bystanderSaw).toEqual([{ gpuId: other.id, stock: 7, version: 2 }]);
   });
 
   it('stops after stock:unwatch', async () => {
@@ -121,7 +121,7 @@ describe('stock:update', () => {
     await adminSetStock(gpu.id, 1);
     await adminSetStock(marker.id, 2);
     await eventually(() => seen.length > 0);
-    expect(seen).toEqual([{ gpuId: marker.id, stock: 2 }]);
+    expect(seen).toEqual([{ gpuId: marker.id, stock: 2, version: 2 }]);
   });
 
   it('a client that missed updates while disconnected is consistent again after re-watching', async () => {
@@ -132,7 +132,7 @@ describe('stock:update', () => {
     await buy(await createUser(app), gpu.id, 4);
     const again = await connectShopper(app.url, { guestId: randomUUID() });
     const ack = await emitWithAck<StockWatchAck>(again, 'stock:watch', { gpuIds: [gpu.id] });
-    expect(ack).toEqual({ ok: true, stocks: [{ gpuId: gpu.id, stock: 5 }] });
+    expect(ack).toEqual({ ok: true, stocks: [{ gpuId: gpu.id, stock: 5, version: 2 }] });
   });
 });
 
@@ -142,7 +142,14 @@ describe('/admin', () => {
     const admin = await createUser(app, 'admin');
     const feed = await connectAdminFeed(app.url, admin.token);
     const snapshot = await feed.snapshot;
-    expect(snapshot.items).toContainEqual({ gpuId: gpu.id, name: gpu.name, stock: 6, price: 123.45, isActive: true });
+    expect(snapshot.items).toContainEqual({
+      gpuId: gpu.id,
+      name: gpu.name,
+      stock: 6,
+      price: 123.45,
+      isActive: true,
+      version: 1,
+    });
     const stats = await feed.stats;
     expect(stats.instances).toBeGreaterThanOrEqual(1);
     expect(stats.connectedClients).toBeGreaterThanOrEqual(1);
@@ -152,7 +159,7 @@ describe('/admin', () => {
     const stockUpdate = nextEvent<StockLevel>(feed.socket, 'stock:update', (u) => u.gpuId === gpu.id);
     const orderCreated = nextEvent<OrderCreatedEvent>(feed.socket, 'order:created', (o) => o.userId === buyer.id);
     const order = await buy(buyer, gpu.id, 2);
-    expect(await stockUpdate).toEqual({ gpuId: gpu.id, stock: 4 });
+    expect(await stockUpdate).toEqual({ gpuId: gpu.id, stock: 4, version: 2 });
     const created = await orderCreated;
     expect(created).toMatchObject({ orderId: order.id, userId: buyer.id, total: 246.9 });
     expect(created.items).toEqual([{ gpuId: gpu.id, name: gpu.name, price: 123.45, quantity: 2 }]);

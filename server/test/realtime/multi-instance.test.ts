@@ -69,13 +69,13 @@ describe.skipIf(!canRunCluster)('three instances sharing PostgreSQL and Redis', 
     await eventually(() => carts.length === 2);
 
     expect(stockSeen).toEqual([
-      { gpuId: gpu.id, stock: 5 },
-      { gpuId: marker.id, stock: 7 },
+      { gpuId: gpu.id, stock: 5, version: 2 },
+      { gpuId: marker.id, stock: 7, version: 2 },
     ]);
     expect(adminStock).toEqual(stockSeen);
     expect(orders.map((o) => o.orderId)).toEqual([res.body.order.id, expect.any(String)]);
     expect(orders[0]).toMatchObject({ userId: buyer.id, total: 750 });
-    expect(carts[1]).toEqual({ items: [], total: 0 });
+    expect(carts[1]).toEqual({ items: [], total: 0, version: 2 });
   });
 
   it('counts clients and instances of the whole fleet in admin stats', async () => {
@@ -142,6 +142,10 @@ describe.skipIf(!canRunCluster)('three instances sharing PostgreSQL and Redis', 
       // Every committed decrement is announced once, whichever instance made it.
       await eventually(() => updates.length === 10);
       expect(updates.map((u) => u.stock).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      // Whatever order they arrived in, the highest version is the database's final state.
+      const newest = updates.reduce((a, b) => (b.version > a.version ? b : a));
+      expect(newest.stock).toBe(0);
+      expect(new Set(updates.map((u) => u.version)).size).toBe(10);
       for (const i of cluster.instances) expect(i.output()).not.toMatch(/deadlock/i);
       watcher.close();
     },

@@ -6,6 +6,8 @@ export interface InventoryItem {
   stock: number;
   price: number;
   isActive: boolean;
+  /** The product's stock version: a later `stock:update` with a lower one is stale. */
+  version: number;
 }
 export interface InventorySnapshotEvent {
   items: InventoryItem[];

@@ -39,3 +39,19 @@ export const authResponseSchema = z.object({
   expiresIn: z.number().int(),
 });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+/** POST /api/auth/guest: optionally the guest id this browser used before (a hint to resume its history). */
+export const guestRequestSchema = z.object({ guestId: uuid.optional() }).strict();
+export type GuestRequest = z.infer<typeof guestRequestSchema>;
+
+export const guestSessionSchema = z.object({
+  /** Signed and expiring; sockets send `{ auth: { guestToken } }`, REST `Authorization: Guest <guestToken>`. */
+  guestToken: z.string(),
+  guestId: uuid,
+  /** Seconds until the guest token expires. */
+  expiresIn: z.number().int(),
+});
+export type GuestSession = z.infer<typeof guestSessionSchema>;
+
+/** Socket `auth:refresh`: the new access token of the same user; the socket then lives until its expiry. */
+export const authRefreshSchema = z.object({ token: z.string().min(1).max(4096) }).strict();

@@ -14,6 +14,8 @@ export type CartItem = z.infer<typeof cartItemSchema>;
 export const cartSchema = z.object({
   items: z.array(cartItemSchema),
   total: z.number(),
+  /** Grows with every change of this cart (from the database; 0 before the first): keep the highest. */
+  version: z.number().int(),
 });
 export type Cart = z.infer<typeof cartSchema>;
 

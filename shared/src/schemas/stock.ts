@@ -7,5 +7,7 @@ export type StockWatchInput = z.infer<typeof stockWatchSchema>;
 export interface StockLevel {
   gpuId: string;
   stock: number;
+  /** Grows with every stock change of the product (from the database): keep the highest. */
+  version: number;
 }
 export type StockUpdateEvent = StockLevel;

@@ -234,6 +234,8 @@ export const en = {
   'admin.field.isActive': 'Active (visible in the store)',
   'admin.field.specs': 'Specs (JSON object)',
   'admin.field.specsInvalid': 'Specs must be a JSON object.',
+  'admin.field.instructionLike':
+    'This reads like an instruction to the assistant ("{text}"). Product text is shown to shoppers and the assistant treats it as data; the instruction part will be left out of its answers.',
   'admin.image': 'Image',
   'admin.upload': 'Upload image',
   'admin.uploading': 'Uploading…',

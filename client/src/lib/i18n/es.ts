@@ -238,6 +238,8 @@ export const es: Record<MessageKey, string> = {
   'admin.field.isActive': 'Activo (visible en la tienda)',
   'admin.field.specs': 'Especificaciones (objeto JSON)',
   'admin.field.specsInvalid': 'Las especificaciones deben ser un objeto JSON.',
+  'admin.field.instructionLike':
+    'Esto parece una instrucción para el asistente ("{text}"). El texto del producto se muestra a los clientes y el asistente lo trata como datos; la parte de instrucción quedará fuera de sus respuestas.',
   'admin.image': 'Imagen',
   'admin.upload': 'Subir imagen',
   'admin.uploading': 'Subiendo…',

@@ -8,10 +8,11 @@ import type {
   OrderCreatedEvent,
   StatsEvent,
 } from '@gpu/shared';
-import { freshAccessToken, refreshSession } from './session.svelte.js';
+import { accessToken, freshAccessToken, onSessionChange, refreshSession } from './session.svelte.js';
+import { mergeInventoryStock, type InventoryEntry } from './live-merge.js';
 import type { ConnectionState } from './connection.svelte.js';
 
-export interface InventoryRow extends InventoryItem {
+export interface InventoryRow extends InventoryEntry {
   /** Epoch ms of the last live change, for the highlight. */
   changedAt: number;
 }
@@ -35,16 +36,22 @@ function applySnapshot(items: InventoryItem[]): void {
   const now = Date.now();
   admin.rows = items.map((i) => {
     const prev = before.get(i.gpuId);
+    // A push newer than the snapshot (another instance was faster) keeps its stock.
+    if (prev?.version !== undefined && prev.version > i.version)
+      return { ...i, stock: prev.stock, version: prev.version, changedAt: prev.changedAt };
     const changed =
       prev !== undefined && (prev.stock !== i.stock || prev.price !== i.price || prev.isActive !== i.isActive);
     return { ...i, changedAt: changed ? now : (prev?.changedAt ?? 0) };
   });
 }
 
-/** Merges a product change made through REST (create, edit, delete) into the table. */
-export function upsertRow(item: InventoryItem): void {
+/**
+ * Merges a product change made through REST (create, edit, delete) into the table. REST
+ * answers carry no stock version: the row keeps the one it has, and a later push still wins.
+ */
+export function upsertRow(item: InventoryEntry): void {
   const row = admin.rows.find((r) => r.gpuId === item.gpuId);
-  if (row) Object.assign(row, item, { changedAt: Date.now() });
+  if (row) Object.assign(row, { ...item, version: row.version }, { changedAt: Date.now() });
   else admin.rows.push({ ...item, changedAt: Date.now() });
 }
 
@@ -79,19 +86,29 @@ export function connectAdmin(): () => void {
   s.on('session:closing', ({ reason }) => {
     if (reason === 'token_expired') void refreshSession();
   });
+  // A refreshed token goes to the live socket; without it the server closes it at the old expiry.
+  const offRefresh = onSessionChange((change) => {
+    const token = change === 'refresh' && s.connected ? accessToken() : null;
+    if (!token) return;
+    s.timeout(10_000)
+      .emitWithAck('auth:refresh', { token })
+      .then((ack) => {
+        if (!ack.ok) s.disconnect().connect();
+      })
+      .catch(() => s.disconnect().connect());
+  });
   s.on('inventory:snapshot', (e) => applySnapshot(e.items));
-  s.on('stock:update', ({ gpuId, stock }) => {
-    const row = admin.rows.find((r) => r.gpuId === gpuId);
-    if (row && row.stock !== stock) {
-      row.stock = stock;
-      row.changedAt = Date.now();
-    }
+  s.on('stock:update', (update) => {
+    const row = admin.rows.find((r) => r.gpuId === update.gpuId);
+    const before = row?.stock;
+    if (mergeInventoryStock(row, update) && row && before !== row.stock) row.changedAt = Date.now();
   });
   s.on('order:created', (e) => {
     admin.orders = [{ ...e, receivedAt: Date.now() }, ...admin.orders].slice(0, 50);
   });
   s.on('stats', (e) => (admin.stats = e));
   return () => {
+    offRefresh();
     s.disconnect();
     if (socket === s) socket = null;
   };

@@ -3,8 +3,7 @@
 // old token, so two tabs refreshing with it would sign each other out).
 import type { AuthResponse, User } from '@gpu/shared';
 import { ApiError, postJson } from '../http/problem.js';
-import { readStored, readStoredJson, storageKeys, writeStored } from '../storage.js';
-import { uuid } from '../uuid.js';
+import { readStoredJson, storageKeys, writeStored } from '../storage.js';
 
 interface StoredSession {
   user: User;
@@ -154,16 +153,6 @@ export function updateUser(user: User): void {
   current = { ...current, user };
   session.user = user;
   writeStored(storageKeys.session, JSON.stringify(current));
-}
-
-/** The guest's stable id for socket handshakes (chat without an account). */
-export function guestId(): string {
-  let id = readStored(storageKeys.guestId);
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) {
-    id = uuid();
-    writeStored(storageKeys.guestId, id);
-  }
-  return id;
 }
 
 export async function initSession(): Promise<void> {

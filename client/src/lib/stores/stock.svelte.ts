@@ -1,10 +1,15 @@
 // Live stock levels. Components watch the products they show (reference-counted); the
 // server pushes stock:update, and every (re)connect re-watches and takes the ack's values,
-// so a tab that was offline is consistent again.
+// so a tab that was offline is consistent again. Pushes and acks carry the product's
+// version: a value older than the one held is dropped (live-merge.ts), whatever order the
+// instances delivered them in.
 import { SvelteMap } from 'svelte/reactivity';
 import { getSocket, onConnected } from '../socket.js';
+import { mergeStock } from './live-merge.js';
 
 export const stockLevels = new SvelteMap<string, number>();
+// Bookkeeping, never rendered: a plain Map.
+const versions = new Map<string, number>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 const watchers = new Map<string, number>();
 let started = false;
@@ -13,8 +18,8 @@ function start(): void {
   if (started) return;
   started = true;
   const s = getSocket();
-  s.on('stock:update', ({ gpuId, stock }) => {
-    if (watchers.has(gpuId)) stockLevels.set(gpuId, stock);
+  s.on('stock:update', (update) => {
+    if (watchers.has(update.gpuId)) mergeStock(stockLevels, versions, update);
   });
   onConnected(() => {
     const ids = [...watchers.keys()];
@@ -28,7 +33,7 @@ async function watchOnServer(ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 200) {
     try {
       const ack = await s.timeout(10_000).emitWithAck('stock:watch', { gpuIds: ids.slice(i, i + 200) });
-      if (ack.ok) for (const { gpuId, stock } of ack.stocks) stockLevels.set(gpuId, stock);
+      if (ack.ok) for (const level of ack.stocks) mergeStock(stockLevels, versions, level);
     } catch {
       /* timed out: the next reconnect re-watches */
     }

@@ -3,6 +3,8 @@ import { EntitySchema } from '@mikro-orm/core';
 export class Cart {
   id!: string;
   userId!: string;
+  /** Bumped with every change of the cart (cart:update carries it). */
+  version!: number;
   updatedAt!: Date;
 }
 
@@ -19,6 +21,7 @@ export const CartSchema = new EntitySchema<Cart>({
   properties: {
     id: { type: 'uuid', primary: true, defaultRaw: 'gen_random_uuid()' },
     userId: { type: 'uuid', unique: true },
+    version: { type: 'integer', columnType: 'bigint', default: 1 },
     updatedAt: { type: 'datetime', defaultRaw: 'now()', onCreate: () => new Date(), onUpdate: () => new Date() },
   },
 });

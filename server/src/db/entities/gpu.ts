@@ -16,6 +16,8 @@ export class GpuRecord {
   /** Spanish and English descriptions ('' when not written). */
   descriptionEs!: string;
   descriptionEn!: string;
+  /** Bumped with every stock change (stock:update carries it). */
+  version!: number;
   imageKey!: string | null;
   thumbnailKey!: string | null;
   isActive!: boolean;
@@ -39,6 +41,7 @@ export const GpuSchema = new EntitySchema<GpuRecord>({
     stock: { type: 'integer' },
     descriptionEs: { type: 'text', default: '' },
     descriptionEn: { type: 'text', default: '' },
+    version: { type: 'integer', columnType: 'bigint', default: 1 },
     imageKey: { type: 'text', nullable: true },
     thumbnailKey: { type: 'text', nullable: true },
     isActive: { type: 'boolean', default: true },

@@ -15,10 +15,12 @@ import { toGpu, type AssetUrl, type ProductRow } from './retrieval/product-row.j
 import { createTools, toolDefinitions } from './tools/registry.js';
 import type { ProductReader } from './tools/tool.js';
 import { ProductRetriever } from './retrieval/retriever.js';
-import { ChatService } from './service.js';
+import { ChatService, type ChatQuota } from './service.js';
 import { MemoryGenerationLocks, RedisGenerationLocks } from './streaming/generation-locks.js';
 import { MemoryStreamStore } from './streaming/memory-stream-store.js';
 import { RedisStreamStore } from './streaming/redis-stream-store.js';
+import { RedisAnswerLeases } from './streaming/answer-leases.js';
+import { OrphanSweeper } from './streaming/orphan-sweeper.js';
 
 /** Groq when GROQ_API_KEY is set; null means the offline planner answers alone. */
 export function createGroqProvider(
@@ -35,7 +37,10 @@ export function createGroqProvider(
   });
 }
 
-export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart: CartService }): ChatService {
+export function createChatService(
+  p: Platform,
+  deps: { assetUrl: AssetUrl; cart: CartService; quota?: ChatQuota },
+): ChatService {
   const em = () => p.db.orm.em.fork();
   const repo = new ChatRepository(em);
   const asGpu = (row: ProductRow, language: Language) => toGpu(row, deps.assetUrl, language);
@@ -47,6 +52,9 @@ export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart:
   const store =
     p.redis && p.newRedis ? new RedisStreamStore(p.redis, p.newRedis, p.logger) : new MemoryStreamStore();
   const locks = p.redis ? new RedisGenerationLocks(p.redis) : new MemoryGenerationLocks();
+  // Answers hold leases in Redis; one instance at a time finishes those whose instance died.
+  const leases = p.redis ? new RedisAnswerLeases(p.redis, p.instanceId, p.logger) : undefined;
+  if (p.redis) new OrphanSweeper({ redis: p.redis, em, store, locks, instanceId: p.instanceId, logger: p.logger });
   return new ChatService({
     llm: groq ? new LlmPlanner(groq, toolDefinitions(tools), p.logger) : null,
     offline: new OfflinePlanner(),
@@ -59,5 +67,7 @@ export function createChatService(p: Platform, deps: { assetUrl: AssetUrl; cart:
     limiter: p.limiter,
     bus: p.bus,
     dailyTokenBudget: p.config.CHAT_DAILY_TOKEN_BUDGET,
+    quota: deps.quota,
+    leases,
   });
 }

@@ -1,13 +1,9 @@
-// Who is asking over REST: the signed-in user (bearer token), a guest naming itself with
-// X-Guest-Id (the same UUID its socket uses), or an anonymous caller keyed by IP, who gets
-// a stable guest id derived from the address so limits and history still apply.
+// Who is asking over REST: the signed-in user (bearer token), a guest (guest token, or a bare
+// X-Guest-Id the auth middleware accepted and counted), or an anonymous caller keyed by IP,
+// who gets a stable guest id derived from the address so limits and history still apply.
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { z } from 'zod';
-import { badRequest } from '../../platform/errors.js';
 import type { Actor } from '../auth/actor.js';
-
-const guestHeader = z.string().uuid();
 
 /** A UUID (version 8, "custom") derived from the caller's IP. */
 export function anonymousGuestId(ip: string): string {
@@ -18,12 +14,6 @@ export function anonymousGuestId(ip: string): string {
 
 export function restActor(req: Request): Actor {
   if (req.actor) return req.actor;
-  const header = req.get('x-guest-id');
-  if (header !== undefined) {
-    const parsed = guestHeader.safeParse(header);
-    if (!parsed.success)
-      throw badRequest('X-Guest-Id must be a UUID', [{ path: 'X-Guest-Id', message: 'must be a UUID' }]);
-    return { kind: 'guest', guestId: parsed.data.toLowerCase() };
-  }
-  return { kind: 'guest', guestId: anonymousGuestId(req.ip ?? 'unknown') };
+  if (req.guest) return req.guest;
+  return { kind: 'guest', guestId: anonymousGuestId(req.ip ?? 'unknown'), ...(req.ip ? { ip: req.ip } : {}) };
 }

@@ -13,6 +13,7 @@ import { generationInProgress, messageTooLong, tokenBudgetExceeded } from './cha
 import type { ChatSink } from './chat-sink.js';
 import { GenerationAborted, runTurn, type AbortCause, type TurnDeps } from './turn/run-turn.js';
 import { replayFromDatabase, resumeEntries } from './resume.js';
+import type { AnswerLeases } from './streaming/answer-leases.js';
 import type { GenerationLocks } from './streaming/generation-locks.js';
 import type { StreamEntry } from './streaming/stream-store.js';
 
@@ -26,6 +27,15 @@ export interface ChatServiceDeps extends TurnDeps {
   messagesPerMinute?: number;
   /** An abandoned or runaway generation is cut off after this long. */
   maxGenerationMs?: number;
+  /** Limits shared by several actors (guests of one IP): checked before, charged after each answer. */
+  quota?: ChatQuota;
+  /** Leases on running answers (Redis), so a dead instance's answers get finished elsewhere. */
+  leases?: AnswerLeases;
+}
+
+export interface ChatQuota {
+  admit(actor: Actor): Promise<void>;
+  charge(actor: Actor, usedTokens: number): Promise<void>;
 }
 
 export interface StartedChat {
@@ -84,6 +94,8 @@ export class ChatService {
     let conversationId: string;
     let ids: { questionId: string; answerId: string };
     try {
+      // Counted only for messages that would start an answer (after the lock).
+      await this.deps.quota?.admit(actor);
       conversationId = input.conversationId
         ? ((await this.deps.repo.ownedConversation(actor, input.conversationId)) ?? throwNotFound())
         : await this.deps.repo.createConversation(actor, message.slice(0, 80));
@@ -100,6 +112,7 @@ export class ChatService {
     opts.signal?.addEventListener('abort', onClientGone, { once: true });
     this.running.set(messageId, { controller, actorKey: key });
     activeGenerations.inc();
+    await this.deps.leases?.hold({ messageId, actorKey: key, lockToken }).catch(() => undefined);
 
     // Starts after the caller has acknowledged (a macrotask later), so the ack comes first.
     const done = new Promise<void>((resolve) => setImmediate(resolve))
@@ -129,11 +142,16 @@ export class ChatService {
         void this.deps.store.append(messageId, { type: 'done', event: fallback }).catch(() => undefined);
         return fallback;
       })
+      .then(async (d) => {
+        await this.deps.quota?.charge(actor, d.usage.promptTokens + d.usage.completionTokens).catch(() => undefined);
+        return d;
+      })
       .finally(() => {
         clearTimeout(cap);
         opts.signal?.removeEventListener('abort', onClientGone);
         this.running.delete(messageId);
         activeGenerations.dec();
+        void this.deps.leases?.release(messageId).catch(() => undefined);
         void this.deps.locks.release(key, lockToken).catch(() => undefined);
       });
     return { conversationId, messageId, done };

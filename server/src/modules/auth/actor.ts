@@ -3,7 +3,14 @@
 import type { Role } from '@gpu/shared';
 
 export type UserActor = { kind: 'user'; userId: string; role: Role; tokenExp: number };
-export type GuestActor = { kind: 'guest'; guestId: string };
+export type GuestActor = {
+  kind: 'guest';
+  guestId: string;
+  /** The client address, for the per-IP guest limits (absent in jobs and tests). */
+  ip?: string;
+  /** Expiry (epoch s) of the guest token it presented; absent for a bare guest id. */
+  tokenExp?: number;
+};
 export type Actor = UserActor | GuestActor;
 
 export const isAdmin = (a: Actor | undefined): boolean => a?.kind === 'user' && a.role === 'admin';

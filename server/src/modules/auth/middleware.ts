@@ -1,46 +1,59 @@
-// HTTP authentication: reads `Authorization: Bearer <token>` into req.actor, and guards
-// routes by role. Every admin route uses requireAdmin.
+// HTTP authentication: `Authorization: Bearer <access token>` into req.actor, or a guest into
+// req.guest (`Authorization: Guest <guest token>`, or a bare `X-Guest-Id` the guest service
+// accepts and counts); and guards routes by role. Every admin route uses requireAdmin.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { forbidden, unauthorized } from '../../platform/errors.js';
-import type { UserActor } from './actor.js';
+import { z } from 'zod';
+import { badRequest, forbidden, unauthorized } from '../../platform/errors.js';
+import type { GuestActor, UserActor } from './actor.js';
+import type { GuestService } from './guest-service.js';
 import type { TokenService } from './tokens.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
     /** Set by `authenticate` when a valid access token is presented. */
     actor?: UserActor;
+    /** Set by `authenticate` for a guest token or an accepted X-Guest-Id (never with `actor`). */
+    guest?: GuestActor;
   }
 }
 
-function bearer(req: Request): string | undefined {
+type Credentials = { kind: 'bearer' | 'guest'; token: string } | undefined;
+
+function credentials(req: Request): Credentials {
   const h = req.headers.authorization;
   if (!h) return undefined;
-  const [scheme, token] = h.split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthorized('Authorization header must be "Bearer <token>"');
-  return token;
+  const [scheme, token, extra] = h.split(' ');
+  const kind = scheme?.toLowerCase();
+  if ((kind !== 'bearer' && kind !== 'guest') || !token || extra !== undefined) {
+    throw unauthorized('Authorization header must be "Bearer <token>" or "Guest <guestToken>"');
+  }
+  return { kind, token };
 }
 
-/** Parses the token when present; a present but invalid token is a 401 (never silently anonymous). */
-export function authenticate(tokens: TokenService): RequestHandler {
+const guestIdHeader = z.string().uuid();
+
+/** Parses the credentials when present; present but invalid ones are a 401 (never silently anonymous). */
+export function authenticate(tokens: TokenService, guests: GuestService): RequestHandler {
+  const resolve = async (req: Request): Promise<void> => {
+    const creds = credentials(req);
+    if (creds?.kind === 'bearer') {
+      req.actor = await tokens.verifyAccess(creds.token);
+      return;
+    }
+    if (creds?.kind === 'guest') {
+      req.guest = await guests.fromToken(creds.token, req.ip);
+      return;
+    }
+    const header = req.get('x-guest-id');
+    if (header === undefined) return;
+    const parsed = guestIdHeader.safeParse(header);
+    if (!parsed.success) {
+      throw badRequest('X-Guest-Id must be a UUID', [{ path: 'X-Guest-Id', message: 'must be a UUID' }]);
+    }
+    req.guest = await guests.fromBareId(parsed.data, req.ip);
+  };
   return (req: Request, _res: Response, next: NextFunction) => {
-    let token: string | undefined;
-    try {
-      token = bearer(req);
-    } catch (err) {
-      next(err);
-      return;
-    }
-    if (!token) {
-      next();
-      return;
-    }
-    tokens.verifyAccess(token).then(
-      (actor) => {
-        req.actor = actor;
-        next();
-      },
-      (err: unknown) => next(err),
-    );
+    resolve(req).then(() => next(), next);
   };
 }
 

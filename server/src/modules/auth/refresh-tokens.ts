@@ -1,11 +1,15 @@
-// Opaque refresh tokens: 32 random bytes (base64url) handed to the client once; only their
-// sha256 is stored. Each use rotates the token inside its family; presenting a token that
-// was already rotated means it leaked (or a client raced itself), so the whole family dies.
+// Opaque refresh tokens: 32 bytes (base64url) handed to the client once; only their sha256 is
+// stored. Each use rotates the token inside its family. A successor is derived from the token
+// it replaces with a server-keyed MAC, so the server can hand the same successor out again
+// without storing it: presenting the token just replaced within a short grace window (a
+// retried request whose answer was lost, two tabs refreshing at once) returns that successor
+// while it is still unused. Any other reuse means the token leaked: the whole family dies.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export type RotateResult =
-  { outcome: 'rotated'; userId: string; token: string } | { outcome: 'unknown' | 'revoked' | 'expired' | 'reused' };
+  | { outcome: 'rotated' | 'grace'; userId: string; token: string }
+  | { outcome: 'unknown' | 'revoked' | 'expired' | 'reused' };
 
 interface TokenRow {
   id: string;
@@ -18,15 +22,33 @@ interface TokenRow {
 
 export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+export interface RefreshTokenStoreOptions {
+  ttlS: number;
+  /** The successor of a token: a keyed MAC of it (TokenService.mac), 43 base64url characters. */
+  successorOf: (token: string) => string;
+  /** Seconds after a rotation during which the replaced token still returns its unused successor. */
+  graceS: number;
+  now?: () => number;
+}
+
 export class RefreshTokenStore {
-  constructor(
-    private readonly ttlS: number,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  private readonly ttlS: number;
+  private readonly graceMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: RefreshTokenStoreOptions) {
+    this.ttlS = opts.ttlS;
+    this.graceMs = opts.graceS * 1000;
+    this.now = opts.now ?? (() => Date.now());
+  }
 
   /** Issues a token in `familyId` (a new family at login/registration). */
-  async issue(em: EntityManager, userId: string, familyId: string = randomUUID()): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+  async issue(
+    em: EntityManager,
+    userId: string,
+    familyId: string = randomUUID(),
+    token: string = randomBytes(32).toString('base64url'),
+  ): Promise<string> {
     await em.execute(`insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values (?, ?, ?, ?)`, [
       userId,
       familyId,
@@ -38,27 +60,39 @@ export class RefreshTokenStore {
 
   /**
    * Marks the token used and issues its successor, in one transaction. The row lock
-   * serializes concurrent uses of one token: the second sees `used_at` and revokes the family.
+   * serializes concurrent uses of one token: the second waits for the first to commit, then
+   * finds it used; inside the grace window it gets the same (unused) successor, after it the
+   * family is revoked.
    */
   async rotate(em: EntityManager, token: string): Promise<RotateResult> {
     return em.transactional(async (tx) => {
-      const rows = await tx.execute<TokenRow[]>(
-        `select id, user_id, family_id, expires_at, used_at, revoked_at from refresh_tokens
-         where token_hash = ? for update`,
-        [hashRefreshToken(token)],
-      );
-      const row = rows[0];
+      const row = await this.lockRow(tx, token);
       if (!row) return { outcome: 'unknown' } as const;
       if (row.revoked_at) return { outcome: 'revoked' } as const;
+      const successor = this.opts.successorOf(token);
       if (row.used_at) {
+        const withinGrace = this.now() - new Date(row.used_at).getTime() <= this.graceMs;
+        const next = withinGrace ? await this.lockRow(tx, successor) : undefined;
+        if (next && !next.used_at && !next.revoked_at && new Date(next.expires_at).getTime() > this.now()) {
+          return { outcome: 'grace', userId: row.user_id, token: successor } as const;
+        }
         await this.revokeFamily(tx, row.family_id);
         return { outcome: 'reused' } as const;
       }
       if (new Date(row.expires_at).getTime() <= this.now()) return { outcome: 'expired' } as const;
       await tx.execute(`update refresh_tokens set used_at = ? where id = ?`, [new Date(this.now()), row.id]);
-      const next = await this.issue(tx, row.user_id, row.family_id);
-      return { outcome: 'rotated', userId: row.user_id, token: next } as const;
+      await this.issue(tx, row.user_id, row.family_id, successor);
+      return { outcome: 'rotated', userId: row.user_id, token: successor } as const;
     });
+  }
+
+  private async lockRow(tx: EntityManager, token: string): Promise<TokenRow | undefined> {
+    const rows = await tx.execute<TokenRow[]>(
+      `select id, user_id, family_id, expires_at, used_at, revoked_at from refresh_tokens
+       where token_hash = ? for update`,
+      [hashRefreshToken(token)],
+    );
+    return rows[0];
   }
 
   /** Logout: revokes the family the token belongs to. Unknown tokens are ignored. */

@@ -73,6 +73,7 @@ export class AuthService {
     // Unknown email: verify against a real hash anyway, so timing does not reveal accounts.
     const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password);
     if (!row || !ok) {
+      await this.deps.throttle.loginFailed(input.email);
       authEvents.inc({ event: 'login', outcome: 'failed' });
       throw badCredentials();
     }
@@ -85,7 +86,7 @@ export class AuthService {
     const em = this.deps.em();
     const result = await this.deps.refreshTokens.rotate(em, refreshToken);
     authEvents.inc({ event: 'refresh', outcome: result.outcome });
-    if (result.outcome !== 'rotated') {
+    if (result.outcome !== 'rotated' && result.outcome !== 'grace') {
       if (result.outcome === 'reused') {
         this.deps.logger.warn('refresh token reuse detected; token family revoked');
       }

@@ -32,18 +32,20 @@ export async function readCartLines(em: EntityManager, userId: string): Promise<
       order by ci.gpu_id`,
     [userId],
   );
-  return rows.map((r) => ({
-    gpuId: r.gpu_id,
-    name: r.name,
-    priceCents: Number(r.price_cents),
-    quantity: Number(r.quantity),
-    stock: r.is_active ? Number(r.stock) : 0,
-  }));
+  return rows.map(toLine);
 }
+
+const toLine = (r: CartLineRow): CartLine => ({
+  gpuId: r.gpu_id,
+  name: r.name,
+  priceCents: Number(r.price_cents),
+  quantity: Number(r.quantity),
+  stock: r.is_active ? Number(r.stock) : 0,
+});
 
 export const centsToDollars = (cents: number): number => Math.round(cents) / 100;
 
-export function toCart(lines: CartLine[]): Cart {
+export function toCart(lines: CartLine[], version: number): Cart {
   const totalCents = lines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
   return {
     items: lines.map((l) => ({
@@ -54,9 +56,25 @@ export function toCart(lines: CartLine[]): Cart {
       stock: l.stock,
     })),
     total: centsToDollars(totalCents),
+    version,
   };
 }
 
+/**
+ * The whole cart with its version, in one statement (lines and version from one snapshot).
+ * Inside a transaction that holds the cart row (every cart write and checkout does), this is
+ * exactly what that transaction wrote.
+ */
 export async function readCart(em: EntityManager, userId: string): Promise<Cart> {
-  return toCart(await readCartLines(em, userId));
+  const rows = await em.execute<(Omit<CartLineRow, 'gpu_id'> & { gpu_id: string | null; version: string | number })[]>(
+    `select c.version, ci.gpu_id, g.name, g.price_cents, ci.quantity, g.stock, g.is_active
+       from carts c
+       left join cart_items ci on ci.cart_id = c.id
+       left join gpus g on g.id = ci.gpu_id
+      where c.user_id = ?
+      order by ci.gpu_id`,
+    [userId],
+  );
+  const lines = rows.filter((r): r is typeof r & { gpu_id: string } => r.gpu_id !== null).map(toLine);
+  return toCart(lines, rows[0] ? Number(rows[0].version) : 0);
 }

@@ -1,7 +1,8 @@
 // The shopper's cart, persisted per user. Every write is one atomic statement guarded by
 // the product's live stock, so concurrent requests on one line never lose an update; every
-// committed change is announced on the bus (`cart.changed`) with the whole cart, so the
-// user's other tabs and devices follow on every instance.
+// committed change bumps the cart's version and is announced on the bus (`cart.changed`)
+// with the whole cart and that version, so the user's other tabs and devices follow on every
+// instance and can drop anything older than what they hold.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AddCartItemInput, Cart } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
@@ -64,28 +65,28 @@ export class CartService {
   }
 
   /**
-   * Runs a write in a transaction that first locks (or creates) the user's cart row, so the
-   * writes of one user are serialized; publishes the resulting cart after commit.
+   * Runs a write in a transaction that first locks (or creates) the user's cart row and bumps
+   * its version, so the writes of one user are serialized and numbered; the cart is read back
+   * inside the same transaction and that exact state is published after commit. A request
+   * that commits later always carries a higher version, whatever order the publishes arrive in.
    */
   private async change(userId: string, write: (tx: EntityManager, cartId: string) => Promise<void>): Promise<Cart> {
-    const em = this.deps.em();
+    let cart: Cart;
     try {
-      await em.transactional(async (tx) => {
+      cart = await this.deps.em().transactional(async (tx) => {
         const rows = await tx.execute<{ id: string }[]>(
           `insert into carts (user_id) values (?)
-           on conflict (user_id) do update set updated_at = now()
+           on conflict (user_id) do update set updated_at = now(), version = carts.version + 1
            returning id`,
           [userId],
         );
         await write(tx, rows[0]!.id);
+        return readCart(tx, userId);
       });
     } catch (err) {
       if (isForeignKeyViolation(err)) throw unauthorized('This account no longer exists');
       throw err;
     }
-    // Read after commit: the published cart is the latest committed state, whatever the
-    // interleaving with other writes of this user.
-    const cart = await readCart(em, userId);
     await this.deps.bus.publish('cart.changed', { userId, cart });
     return cart;
   }

@@ -11,6 +11,7 @@ import {
   type GpuListQuery,
   type GpuUpdate,
   type Language,
+  type StockLevel,
 } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
 import type { Cache } from '../../platform/cache.js';
@@ -21,6 +22,7 @@ import type { StockService } from '../inventory/stock-service.js';
 import { dollarsToCents, gpuColumns, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
+import { normalizeProductText } from './product-text.js';
 
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
@@ -141,8 +143,10 @@ export class CatalogService {
   }
 
   /** Admin create; a plain `description` is the text in `lang`, the request's language. */
-  async create(input: GpuCreate, lang: Language = defaultLanguage): Promise<Gpu> {
+  async create(raw: GpuCreate, lang: Language = defaultLanguage): Promise<Gpu> {
+    const input = normalizeProductText(raw);
     const descriptions = mergeDescriptions({ es: '', en: '' }, input, lang);
+    let level: StockLevel | null = null;
     const row = await this.write(async (tx) => {
       const inserted = await tx.execute<{ id: string }[]>(
         `insert into gpus (sku, name, brand, vram_gb, price_cents, stock, description_es, description_en, is_active, specs)
@@ -161,17 +165,18 @@ export class CatalogService {
       );
       const id = inserted[0]!.id;
       // Initial stock goes through the one stock service like every other change.
-      await this.deps.stock.set(tx, id, input.stock);
+      level = await this.deps.stock.set(tx, id, input.stock);
       return (await this.findRow(tx, id))!;
     });
-    await this.afterWrite(row.id, { reembed: true, stock: row.stock });
+    await this.afterWrite(row.id, { reembed: true, stock: level ?? undefined });
     return toGpu(row, this.deps.assetUrl, lang);
   }
 
   /** PUT and PATCH: only the fields present change (a plain `description` sets `lang`'s text). */
-  async update(id: string, patch: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+  async update(id: string, raw: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+    const patch = normalizeProductText(raw);
     let reembed = false;
-    let stockChanged = false;
+    let level: StockLevel | null = null;
     const row = await this.write(async (tx) => {
       const current = await this.findRow(tx, id, true);
       if (!current) throw notFound('Product');
@@ -203,12 +208,11 @@ export class CatalogService {
       if (sets.length)
         await tx.execute(`update gpus set ${sets.join(', ')}, updated_at = now() where id = ?`, [...params, id]);
       if (patch.stock !== undefined && patch.stock !== before.stock) {
-        await this.deps.stock.set(tx, id, patch.stock);
-        stockChanged = true;
+        level = await this.deps.stock.set(tx, id, patch.stock);
       }
       return (await this.findRow(tx, id))!;
     });
-    await this.afterWrite(id, { reembed, stock: stockChanged ? row.stock : undefined });
+    await this.afterWrite(id, { reembed, stock: level ?? undefined });
     return toGpu(row, this.deps.assetUrl, lang);
   }
 
@@ -257,7 +261,7 @@ export class CatalogService {
   }
 
   /** After commit: embedding, cache, and the events realtime and other instances react to. */
-  private async afterWrite(id: string, change: { reembed: boolean; stock?: number }): Promise<void> {
+  private async afterWrite(id: string, change: { reembed: boolean; stock?: StockLevel }): Promise<void> {
     if (change.reembed) {
       try {
         await embedProduct(this.deps.em(), this.deps.embedder, id);
@@ -269,7 +273,8 @@ export class CatalogService {
     await this.deps.cache.invalidate(CATALOG_CACHE_NS);
     setTimeout(() => void this.deps.cache.invalidate(CATALOG_CACHE_NS), LATE_INVALIDATION_MS).unref();
     if (change.stock !== undefined) {
-      await this.deps.stock.publish([{ gpuId: id, stock: change.stock, reason: 'admin' }]);
+      // What the transaction wrote (level and version), not a re-read.
+      await this.deps.stock.publish([{ ...change.stock, reason: 'admin' }]);
     }
     await this.deps.bus.publish('catalog.changed', { gpuId: id });
   }

@@ -36,6 +36,11 @@ export function registerHealthOpenApi(registry: OpenAPIRegistry): void {
     path: '/metrics',
     tags,
     summary: 'Prometheus metrics',
-    responses: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } } },
+    description:
+      'Served on `METRICS_PORT` instead when that is set (404 here). In production without it, needs `Authorization: Bearer <METRICS_TOKEN>` (off, 404, when no token is configured).',
+    responses: {
+      200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } },
+      401: { description: 'Production: missing or wrong scrape token' },
+    },
   });
 }

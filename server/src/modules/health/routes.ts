@@ -1,6 +1,6 @@
-// /healthz (liveness, touches nothing), /readyz (gates traffic), /health (deep), /metrics.
+// /healthz (liveness, touches nothing), /readyz (gates traffic), /health (deep). /metrics is
+// served per METRICS_PORT / METRICS_TOKEN (http/metrics-routes.ts).
 import { Router } from 'express';
-import { exposedMetrics, registry } from '../../platform/metrics.js';
 import type { HealthService } from './health-service.js';
 
 export function healthRoutes(health: HealthService): Router {
@@ -19,9 +19,6 @@ export function healthRoutes(health: HealthService): Router {
     const report = await health.report();
     // 200 either way: `status` says ok or degraded; /readyz is the gate.
     res.set('Cache-Control', 'no-store').json(report);
-  });
-  r.get('/metrics', async (_req, res) => {
-    res.set('Content-Type', registry.contentType).send(await exposedMetrics());
   });
   return r;
 }

@@ -1,6 +1,7 @@
 // The one place stock changes. Writes run inside the caller's transaction (pass its
-// EntityManager); `publish` announces committed changes on the bus, so watchers and
-// admins never see a value that was rolled back.
+// EntityManager) and bump the product's `version` in the same statement, reading both back;
+// `publish` announces committed changes on the bus with exactly what the transaction wrote,
+// so watchers and admins never see a value that was rolled back, and can order what they see.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StockLevel } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
@@ -9,40 +10,51 @@ import { stockChanges } from '../../platform/metrics.js';
 export interface StockChange {
   gpuId: string;
   stock: number;
+  /** The product's version after this change (gpus.version). */
+  version: number;
   reason: 'checkout' | 'admin' | 'restock' | 'seed' | string;
 }
+
+interface StockRow {
+  id: string;
+  stock: number;
+  version: string | number;
+}
+
+const toLevel = (r: StockRow): StockLevel => ({ gpuId: r.id, stock: Number(r.stock), version: Number(r.version) });
 
 export class StockService {
   constructor(private readonly bus: EventBus) {}
 
   /**
-   * Conditional decrement: succeeds only if enough stock remains. Returns the new level,
-   * or null when the row does not have `quantity` units (nothing is changed then).
+   * Conditional decrement: succeeds only if enough stock remains. Returns the new level and
+   * version, or null when the row does not have `quantity` units (nothing is changed then).
    */
-  async decrement(em: EntityManager, gpuId: string, quantity: number): Promise<number | null> {
-    const rows = await em.execute<{ stock: number }[]>(
-      `update gpus set stock = stock - ?, updated_at = now() where id = ? and is_active and stock >= ? returning stock`,
+  async decrement(em: EntityManager, gpuId: string, quantity: number): Promise<StockLevel | null> {
+    const rows = await em.execute<StockRow[]>(
+      `update gpus set stock = stock - ?, version = version + 1, updated_at = now()
+        where id = ? and is_active and stock >= ? returning id, stock, version`,
       [quantity, gpuId, quantity],
     );
-    return rows.length === 1 ? Number(rows[0]!.stock) : null;
+    return rows.length === 1 ? toLevel(rows[0]!) : null;
   }
 
-  /** Sets an absolute level (admin edits). Returns the new level, or null if the product does not exist. */
-  async set(em: EntityManager, gpuId: string, stock: number): Promise<number | null> {
-    const rows = await em.execute<{ stock: number }[]>(
-      `update gpus set stock = ?, updated_at = now() where id = ? returning stock`,
+  /** Sets an absolute level (admin edits). Returns level and version, or null if the product does not exist. */
+  async set(em: EntityManager, gpuId: string, stock: number): Promise<StockLevel | null> {
+    const rows = await em.execute<StockRow[]>(
+      `update gpus set stock = ?, version = version + 1, updated_at = now() where id = ? returning id, stock, version`,
       [stock, gpuId],
     );
-    return rows.length === 1 ? Number(rows[0]!.stock) : null;
+    return rows.length === 1 ? toLevel(rows[0]!) : null;
   }
 
   async levels(em: EntityManager, gpuIds: string[]): Promise<StockLevel[]> {
     if (gpuIds.length === 0) return [];
-    const rows = await em.execute<{ id: string; stock: number }[]>(
-      `select id, stock from gpus where id in (${gpuIds.map(() => '?').join(',')})`,
+    const rows = await em.execute<StockRow[]>(
+      `select id, stock, version from gpus where id in (${gpuIds.map(() => '?').join(',')})`,
       gpuIds,
     );
-    return rows.map((r) => ({ gpuId: r.id, stock: Number(r.stock) }));
+    return rows.map(toLevel);
   }
 
   /** Call after the transaction commits. */

@@ -3,19 +3,28 @@
 //   1. the idempotency-key row (parallel repeats of a key queue here),
 //   2. the user's cart row (two checkouts of one cart cannot both take it),
 //   3. each product row, sorted by id, through StockService's conditional decrement.
-// Events (`stock.changed`, `cart.changed`, `order.created`) are published after commit only.
+// Events (`stock.changed`, `cart.changed`, `order.created`) are published after commit only,
+// carrying the versions the transaction wrote. A deadlock or serialization failure (another
+// writer taking locks in another order, e.g. an admin bulk edit) is retried once, whole.
 //
 // What is stored for a key: 201 (the order) and 422 (an empty cart), the request's final
 // answers. A 409 (not enough stock, changed prices) is NOT stored: the transaction rolls back,
 // the key with it, and the client may fix the cart and retry with the same key.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CheckoutRequest, Order } from '@gpu/shared';
+import type { Cart, CheckoutRequest, Order } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
-import { AppError, conflict, toProblem, unauthorized, unprocessable } from '../../platform/errors.js';
+import {
+  AppError,
+  conflict,
+  serviceUnavailable,
+  toProblem,
+  unauthorized,
+  unprocessable,
+} from '../../platform/errors.js';
 import { checkouts } from '../../platform/metrics.js';
 import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '../../db/pg-errors.js';
 import type { StockChange, StockService } from '../inventory/stock-service.js';
-import { readCart, readCartLines, type CartLine } from '../cart/cart-queries.js';
+import { readCartLines, toCart, type CartLine } from '../cart/cart-queries.js';
 import { claimIdempotencyKey, requestHash, storeIdempotentResult, type StoredResult } from './idempotency.js';
 import { insertOrder, listOrders, type PricedLine } from './order-queries.js';
 
@@ -33,6 +42,8 @@ export interface CheckoutResult extends StoredResult {
 interface Committed {
   order: Order;
   changes: StockChange[];
+  /** The emptied cart as the transaction wrote it (its new version). */
+  cart: Cart;
 }
 
 const ORDER_HISTORY_LIMIT = 100;
@@ -45,14 +56,16 @@ export class OrderService {
   }
 
   async checkout(userId: string, key: string, body: CheckoutRequest): Promise<CheckoutResult> {
-    const em = this.deps.em();
     let committed: Committed | undefined;
     let result: CheckoutResult;
     try {
-      result = await em.transactional(async (tx) => {
-        const outcome = await this.checkoutInTransaction(tx, userId, key, body);
-        if ('order' in outcome) committed = outcome;
-        return 'order' in outcome ? outcome.result : outcome;
+      result = await this.runOnceMore(async () => {
+        committed = undefined;
+        return this.deps.em().transactional(async (tx) => {
+          const outcome = await this.checkoutInTransaction(tx, userId, key, body);
+          if ('order' in outcome) committed = outcome;
+          return 'order' in outcome ? outcome.result : outcome;
+        });
       });
     } catch (err) {
       checkouts.inc({ outcome: outcomeOf(err) });
@@ -61,11 +74,26 @@ export class OrderService {
         // The CHECK (stock >= 0) guard fired: a conflict, never a 500.
         throw conflict('A product in the cart no longer has enough stock', 'out_of_stock');
       }
+      if (isRetryableConflict(err)) throw serviceUnavailable('The store is busy; please retry the checkout', 1);
       throw err;
     }
     checkouts.inc({ outcome: result.replayed ? 'replayed' : result.status === 201 ? 'created' : 'empty_cart' });
     if (committed) await this.announce(userId, committed);
     return result;
+  }
+
+  /**
+   * A deadlock or serialization failure rolled everything back (the idempotency claim too),
+   * so running the whole transaction again is safe: once, then the caller gets a 503.
+   */
+  private async runOnceMore<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isRetryableConflict(err)) throw err;
+      checkouts.inc({ outcome: 'deadlock_retried' });
+      return fn();
+    }
   }
 
   private async checkoutInTransaction(
@@ -102,7 +130,7 @@ export class OrderService {
     for (const line of lines) {
       const left = await this.deps.stock.decrement(tx, line.gpuId, line.quantity);
       if (left === null) throw await outOfStock(tx, line);
-      changes.push({ gpuId: line.gpuId, stock: left, reason: 'checkout' });
+      changes.push({ ...left, reason: 'checkout' });
     }
     const priced = await currentPrices(tx, lines);
     if (body.expectedTotal !== undefined) {
@@ -112,15 +140,21 @@ export class OrderService {
       }
     }
     const order = await insertOrder(tx, userId, priced);
-    await tx.execute(`delete from cart_items where cart_id = (select id from carts where user_id = ?)`, [userId]);
+    // Emptying the cart is a cart change: bumped in the same statement, published as written.
+    const [emptied] = await tx.execute<{ version: string | number }[]>(
+      `with cleared as (delete from cart_items where cart_id = (select id from carts where user_id = ?))
+       update carts set version = version + 1, updated_at = now() where user_id = ? returning version`,
+      [userId, userId],
+    );
     const answer = { status: 201, body: { order } };
     await storeIdempotentResult(tx, userId, key, hash, answer);
-    return { order, changes, result: { ...answer, replayed: false } };
+    const cart = toCart([], Number(emptied!.version));
+    return { order, changes, cart, result: { ...answer, replayed: false } };
   }
 
-  private async announce(userId: string, { order, changes }: Committed): Promise<void> {
+  private async announce(userId: string, { order, changes, cart }: Committed): Promise<void> {
     await this.deps.stock.publish(changes);
-    await this.deps.bus.publish('cart.changed', { userId, cart: await readCart(this.deps.em(), userId) });
+    await this.deps.bus.publish('cart.changed', { userId, cart });
     await this.deps.bus.publish('order.created', {
       orderId: order.id,
       userId,

@@ -44,7 +44,8 @@ describe('buildPrompt', () => {
     // A product name cannot close the block or open a role tag.
     expect(content.split(STATE_CLOSE)).toHaveLength(2);
     expect(block).not.toContain('<system>');
-    expect(block).toContain('\\u003csystem\\u003e');
+    // The tag-like part of the name is left out (neutralizeName); the plain part stays.
+    expect(block).toContain('"name": "Test GeForce RTX 4060 8GB"');
   });
 
   it('keeps only the recent turns, then the message last', () => {
