@@ -5,9 +5,17 @@ import type { Platform } from './context.js';
 import { catalogIsEmpty, seedCatalog } from './modules/catalog/seed-catalog.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
 import { purgeExpiredRecords } from './db/retention.js';
+import { LOCKS, withAdvisoryLock } from './db/advisory-lock.js';
 import { finishAnswersLeftUnfinished } from './modules/assistant/streaming/orphan-sweeper.js';
 
 export async function runStartupTasks(p: Platform): Promise<void> {
+  // Instances starting together on one PostgreSQL run these one at a time: the second finds
+  // the catalog seeded and the admin in place.
+  const url = p.config.DATABASE_URL;
+  return url ? withAdvisoryLock(url, LOCKS.startup, () => startupTasks(p)) : startupTasks(p);
+}
+
+async function startupTasks(p: Platform): Promise<void> {
   const em = p.db.orm.em.fork();
   if (p.config.SEED_ON_START && (await catalogIsEmpty(em))) {
     const result = await seedCatalog(em, p.embedder);

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger.js';
 import { entities } from './entities/index.js';
 import { migrationsList } from './migrations/index.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './pglite.js';
+import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
 
 export type Orm = MikroORM;
 
@@ -100,8 +101,9 @@ export async function openDatabase(
       return pending.length === 0;
     },
     async migrate() {
-      const applied = await orm.getMigrator().up();
-      return applied.map((m) => m.name);
+      const up = async () => (await orm.getMigrator().up()).map((m) => m.name);
+      // Instances starting together on one PostgreSQL take turns (PGlite has one owner).
+      return config.DATABASE_URL ? withAdvisoryLock(config.DATABASE_URL, LOCKS.startup, up) : up();
     },
     async close() {
       await orm.close(true);
