@@ -2,16 +2,18 @@
 // holds every conversation over Socket.IO as a real shopper would, checks each turn (its own
 // expectations plus language, grounding and a clean finish) and prints a table per set:
 // conversations passed per behaviour, turns passed, and the total; then a combined total.
-// Two sets: the development set (conversation-cases.ts) and the held-out set
-// (held-out-cases.ts, written without reading the assistant or the development set).
+// Three sets: the development set (conversation-cases.ts), the held-out set
+// (held-out-cases.ts, written without reading the assistant or the development set) and the
+// fresh set (fresh-cases.ts, a second held-out set written blind to all of the above).
 //
-//   npm run eval                      # both sets
-//   npm run eval -- --set dev         # only the development set (also: heldout, all)
+//   npm run eval                      # every set
+//   npm run eval -- --set dev         # only the development set (also: heldout, fresh, all)
 //   npm run eval -- --verbose         # also every failed check with its reason
 //   npm run eval -- --only cart       # one behaviour
 import { parseArgs } from 'node:util';
 import { cases, type Behaviour, type Case } from './conversation-cases.js';
 import { heldOutCases } from './held-out-cases.js';
+import { freshCases } from './fresh-cases.js';
 import * as c from './checks.js';
 import { startWorld, type TurnResult, type World } from './harness.js';
 
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
 const sets = [
   { key: 'dev', title: 'development set', cases },
   { key: 'heldout', title: 'held-out set', cases: heldOutCases },
+  { key: 'fresh', title: 'fresh held-out set', cases: freshCases },
 ] as const;
 if (!['all', ...sets.map((s) => s.key)].includes(args.set!)) {
   console.error(`--set must be one of all, ${sets.map((s) => s.key).join(', ')}`);
