@@ -49,8 +49,7 @@ export function createChatService(
   const retriever = new ProductRetriever({ em, embedder: p.embedder, logger: p.logger });
   const tools = createTools({ retriever, products, cart: deps.cart, toGpu: asGpu });
   const groq = createGroqProvider(p.config, p.logger);
-  const store =
-    p.redis && p.newRedis ? new RedisStreamStore(p.redis, p.newRedis, p.logger) : new MemoryStreamStore();
+  const store = p.redis && p.newRedis ? new RedisStreamStore(p.redis, p.newRedis, p.logger) : new MemoryStreamStore();
   const locks = p.redis ? new RedisGenerationLocks(p.redis) : new MemoryGenerationLocks();
   // Answers hold leases in Redis; one instance at a time finishes those whose instance died.
   const leases = p.redis ? new RedisAnswerLeases(p.redis, p.instanceId, p.logger) : undefined;

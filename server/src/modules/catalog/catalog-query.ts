@@ -25,6 +25,8 @@ export interface CatalogFilters {
   psuWatts?: number | null;
   /** Only these products. */
   ids?: string[];
+  /** Only products of these GPU models (gpu-models.ts patterns, any of them). */
+  models?: { pattern: string; excludePattern: string | null }[];
   includeInactive?: boolean;
 }
 
@@ -60,6 +62,13 @@ export function catalogWhere(f: CatalogFilters): { sql: string; params: unknown[
   // card plus the rest of the system where no recommendation is published (compatibility.ts).
   if (f.psuWatts != null)
     add(`coalesce(${spec('recommendedPsuW')}, ${spec('boardPowerW')} + ${REST_OF_SYSTEM_W}) <= ?`, f.psuWatts);
+  if (f.models?.length) {
+    const one = '(name ~* ? and (?::text is null or name !~* ?))';
+    add(
+      `(${f.models.map(() => one).join(' or ')})`,
+      ...f.models.flatMap((m) => [m.pattern, m.excludePattern, m.excludePattern ?? '']),
+    );
+  }
   if (f.ids) {
     if (f.ids.length === 0) parts.push('false');
     else add(`id in (${f.ids.map(() => '?').join(', ')})`, ...f.ids);

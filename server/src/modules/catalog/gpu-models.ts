@@ -51,7 +51,8 @@ const RULES: Rule[] = [
   { re: /\brtx\s?-?(a\d{4})\b/gi, make: (m) => `RTX ${m[1]!.toUpperCase()}` },
   { re: /\brtx\s?(\d{4})\s?ada\b/gi, make: (m) => `RTX ${m[1]} Ada` },
   {
-    re: /\b(?:(rtx|gtx)\s?-?)?(\d{4})(?:\s?(ti\s?super|ti|super))?\b/gi,
+    // A trailing "s" is a plural ("rtx 5090s", "4070 supers").
+    re: /\b(?:(rtx|gtx)\s?-?)?(\d{4})(?:\s?(ti\s?super|ti|super))?s?\b/gi,
     make: (m, bare) => {
       const prefix = m[1]?.toUpperCase();
       const number = m[2]!;
@@ -61,7 +62,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /\b(?:(rx)\s?-?)?(\d{4})(?:\s?(xtx|xt|gre))?\b/gi,
+    re: /\b(?:(rx)\s?-?)?(\d{4})(?:\s?(xtx|xt|gre))?s?\b/gi,
     make: (m) => {
       const suffix = AMD_SUFFIX[suffixKey(m[3])];
       if (!m[1] && !suffix) return null;

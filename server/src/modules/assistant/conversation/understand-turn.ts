@@ -4,7 +4,7 @@
 // which products they refer to, and the constraints in force afterwards. The offline
 // planner turns the result into tool calls; unit tests pin the phrasings down.
 import type { Gpu, SearchSort } from '@gpu/shared';
-import { nameIsModel } from '../../catalog/gpu-models.js';
+import { modelOf, nameIsModel, toNamedModel } from '../../catalog/gpu-models.js';
 import { emptyConstraints, type Language, type QueryConstraints } from '../query/constraints.js';
 import * as cue from '../query/intent-cues.js';
 import { detectLanguage } from '../query/language.js';
@@ -57,11 +57,12 @@ export interface TurnInput {
   shown: Gpu[];
 }
 
-function relativeAsk(folded: string, superlative: SearchSort | null): Relative | null {
-  if (cue.CHEAPER.test(folded) && superlative !== 'price') return 'cheaper';
+/** A relative ask, unless the message gives the figure itself ("que consuma menos de 250 W"). */
+function relativeAsk(folded: string, superlative: SearchSort | null, parsed: QueryConstraints): Relative | null {
+  if (cue.CHEAPER.test(folded) && superlative !== 'price' && parsed.budgetMax === null) return 'cheaper';
   if (cue.MORE_POWERFUL.test(folded) && superlative !== '-performance') return 'more-powerful';
-  if (cue.LESS_POWER.test(folded)) return 'less-power';
-  if (cue.MORE_VRAM.test(folded) && superlative !== '-vramGb') return 'more-vram';
+  if (cue.LESS_POWER.test(folded) && superlative !== 'power' && parsed.maxBoardPowerW === null) return 'less-power';
+  if (cue.MORE_VRAM.test(folded) && superlative !== '-vramGb' && parsed.minVramGb === null) return 'more-vram';
   if (cue.SMALLER.test(folded)) return 'smaller';
   return null;
 }
@@ -71,11 +72,36 @@ function superlativeOf(folded: string): SearchSort | null {
 }
 
 /** Positions, demonstratives and model names, resolved against the cards shown. */
-function targetsOf(refs: References, shown: Gpu[], focus: string | null): Target[] {
+/** The card shown that ranks first by `sort` ("the cheaper one" of two compared cards). */
+function extremeOf(shown: Gpu[], sort: SearchSort): Gpu | undefined {
+  const perf = (p: Gpu) => (typeof p.specs.perfIndex === 'number' ? p.specs.perfIndex : -1);
+  const power = (p: Gpu) => (typeof p.specs.boardPowerW === 'number' ? p.specs.boardPowerW : Infinity);
+  const key: Record<string, (p: Gpu) => number> = {
+    price: (p) => -p.price,
+    '-price': (p) => p.price,
+    '-vramGb': (p) => p.vramGb,
+    '-performance': perf,
+    '-value': (p) => perf(p) / p.price,
+    power: (p) => -power(p),
+  };
+  const k = key[sort];
+  return k ? [...shown].sort((a, b) => k(b) - k(a))[0] : undefined;
+}
+
+function targetsOf(refs: References, shown: Gpu[], focus: string | null, folded: string): Target[] {
   const out: Target[] = [];
   const push = (t: Target) => {
     if (!out.some((o) => JSON.stringify(o) === JSON.stringify(t))) out.push(t);
   };
+  // "the cheaper one", "la más potente": ranked among the cards shown.
+  const described = cue.DESCRIBED.find(([, re]) => re.test(folded))?.[0];
+  const ranked = described && shown.length > 1 ? extremeOf(shown, described) : undefined;
+  if (ranked && !refs.indexes.length) push({ kind: 'product', id: ranked.id });
+  // "la otra", "the other one": the card shown that is not in focus.
+  if (refs.other && !refs.indexes.length) {
+    const other = shown.find((p) => p.id !== focus);
+    if (other) push({ kind: 'product', id: other.id });
+  }
   for (const i of refs.indexes) {
     const p = i < 0 ? shown[shown.length + i] : shown[i];
     if (p) push({ kind: 'product', id: p.id });
@@ -110,7 +136,7 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   const language = detectLanguage(message, state.turns > 0 ? state.language : undefined);
   const parsed = parseQuery(message, { language });
   const refs = parseReferences(folded);
-  const targets = targetsOf(refs, shown, state.focus);
+  const targets = targetsOf(refs, shown, state.focus, folded);
   const focusTarget: Target | null = state.focus ? { kind: 'product', id: state.focus } : null;
   const done = (understood: Understood): TurnUnderstanding => ({ language, understood });
   const words = folded.split(/\s+/).filter(Boolean).length;
@@ -130,7 +156,10 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
     const t = targets.length ? targets : focusTarget ? [focusTarget] : [];
     return done({ kind: 'cart', action: 'set', targets: t, quantity: parseSetQuantity(folded) ?? quantity ?? 1 });
   }
-  if (cue.CART_ADD.test(folded) && cartContext && !cue.COMPARE.test(folded)) {
+  // "quiero comprar una RX 9070": a model, not one of the cards shown, is searched first so
+  // the shopper picks the variant; the card itself is added from the list.
+  const onlyModels = targets.length > 0 && targets.every((t) => t.kind === 'model');
+  if (cue.CART_ADD.test(folded) && cartContext && !cue.COMPARE.test(folded) && !onlyModels) {
     const t = targets.length
       ? targets
       : focusTarget
@@ -161,7 +190,7 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   }
 
   const superlative = superlativeOf(folded);
-  const relative = relativeAsk(folded, superlative);
+  const relative = relativeAsk(folded, superlative, parsed);
   const wholeCatalog = cue.WHOLE_CATALOG.test(folded);
 
   // "¿cuál de esas tiene más VRAM?": rank the cards shown.
@@ -177,11 +206,11 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   const single = targets.length === 1 ? targets[0]! : null;
   const searchLike = cue.GPU_NOUN.test(folded) && (hasSlots(parsed) || cue.REQUEST_VERB.test(folded));
   const question = cue.QUESTION.test(folded);
-  // "got any RX 7900 XTX in stock?", "¿tienen la 4070 SUPER?": a model by name, asked about
-  // availability or price, is a search for it (every variant we carry).
-  const asksForModel =
-    single?.kind === 'model' &&
-    (topic === 'stock' || topic === 'price' || /(?:got|have|carry|sell|tienen|tenes|hay|venden|manejan)/.test(folded));
+  // A model by name that is not on screen ("rtx 4060 options?", "got any RX 7900 XTX in
+  // stock?", "tarjetas RTX 5070") is a search for its variants, unless the message asks a
+  // specific spec of it ("¿cuánto consume la RTX 4090?", "does an RTX 4090 fit 300 mm?").
+  const SPEC_TOPICS: cue.ProductTopic[] = ['power', 'psu', 'length', 'connectors', 'outputs', 'vram'];
+  const asksForModel = single?.kind === 'model' && !(topic && SPEC_TOPICS.includes(topic));
   // A card pointed at in a question is asked about, even if the question carries hardware
   // ("would the 2nd one work with a 650 W PSU?").
   const aboutOne = single !== null && !asksForModel && question && !superlative && !relative;
@@ -200,6 +229,13 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
     if (targets.length >= 2 && !hasSlots(parsed)) return done({ kind: 'compare', targets: targets.slice(0, 4) });
   }
 
+  // "all the variants of that model": the model of the card in focus, by name.
+  const focusCard = shown.find((p) => p.id === state.focus) ?? shown[0];
+  if (cue.SAME_MODEL.test(folded) && focusCard && parsed.models.length === 0) {
+    const model = modelOf(focusCard.name);
+    if (model !== focusCard.name) parsed.models = [toNamedModel(model)];
+  }
+
   // Otherwise a search: a new request, or a refinement of the one in force.
   const prev = toQueryConstraints(state.constraints, language);
   const slots = hasSlots(parsed) || parsed.models.length > 0;
@@ -213,7 +249,9 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
     // Out of scope only when nothing at all ties the message to GPUs, the store or the
     // conversation (no domain word, no card referred to, no question about a spec).
     const related = vague || cue.DOMAIN.test(folded) || topic !== null || targets.length > 0 || refs.demonstrative;
-    if (!related && words >= 2) return done({ kind: 'out-of-scope' });
+    // A short reply to our question ("pues no sé", "whatever") is an answer, not a new topic.
+    const repliesToQuestion = state.lastKind === 'clarify' && words <= 6 && !cue.QUESTION.test(folded);
+    if (!related && !repliesToQuestion && words >= 2) return done({ kind: 'out-of-scope' });
     if (!cue.CHEAP.test(folded)) {
       return done(state.lastKind === 'clarify' ? { kind: 'picks' } : { kind: 'clarify' });
     }
@@ -222,7 +260,7 @@ export function understandTurn(input: TurnInput): TurnUnderstanding {
   const continues = cue.CONTINUES.test(folded) || relative !== null;
   const startsOver = cue.STARTS_OVER.test(folded) || wholeCatalog;
   const hadRequest = state.query !== null || state.shown.length > 0;
-  const statesNeed = parsed.useCases.length > 0 || cue.REQUEST_VERB.test(folded);
+  const statesNeed = parsed.useCases.length > 0 || (cue.REQUEST_VERB.test(folded) && cue.GPU_NOUN.test(folded));
   // After a clarifying question, the reply is the request itself.
   const answersQuestion = state.lastKind === 'clarify';
   const mode: 'new' | 'refine' =

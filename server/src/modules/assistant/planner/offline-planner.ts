@@ -30,7 +30,10 @@ export function searchArgs(
   sort: SearchSort | null,
   limit = DEFAULT_SEARCH_LIMIT,
 ): SearchProductsArgs {
-  const args: SearchProductsArgs = { query: query.slice(0, 200), limit };
+  // The tool reads named models from the query text: make sure they are in it ("that model").
+  const missing = c.models.map((m) => m.display).filter((d) => !query.toLowerCase().includes(d.toLowerCase()));
+  const text = missing.length ? `${missing.join(' ')} ${query}` : query;
+  const args: SearchProductsArgs = { query: text.slice(0, 200), limit };
   if (sort) args.sort = sort;
   if (c.budgetMax !== null) args.maxPrice = c.budgetMax;
   if (c.budgetMin !== null) args.minPrice = c.budgetMin;

@@ -6,6 +6,7 @@
 // not money, so "under 300mm" or "at least 12 GB" never become a budget.
 import { isModelNumber } from '../../catalog/gpu-models.js';
 import { parseAmount } from './normalize.js';
+import { expandNumberWords } from './number-words.js';
 
 export interface Budget {
   min: number | null;
@@ -43,6 +44,24 @@ const MAX_CUES = [
   'spend up to',
   'a lo sumo',
   'no mas que',
+  'bajalo a',
+  'bajala a',
+  'baja a',
+  'bajar a',
+  'lower it to',
+  'drop it to',
+  'reduce it to',
+  'bring it down to',
+  'can stretch to',
+  'stretch to',
+  'go up to',
+  'raise it to',
+  'subilo a',
+  'subelo a',
+  'sube a',
+  'subir a',
+  'por abajo de',
+  'abajo de',
   'bajo',
   'por debajo de',
   'debajo de',
@@ -202,7 +221,7 @@ const plainMoney = (text: string, h: Hit) =>
   h.hasCurrency || (h.value >= 50 && !isModelNumber(text.slice(h.index, h.end).replace(/\D+$/, '').trim()));
 
 export function parseBudget(folded: string): Budget {
-  const text = expandWords(folded);
+  const text = expandWords(expandNumberWords(folded));
   const range = parseRange(text);
   if (range) return range;
 

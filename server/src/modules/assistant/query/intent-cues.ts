@@ -77,8 +77,8 @@ export const SUPERLATIVES: [SearchSort, RegExp][] = [
   [
     '-value',
     any(
-      String.raw`\brelacion\b[^.?!]{0,14}\b(?:calidad|precio|rendimiento|costo)\b|\bcalidad[- /]precio\b|\bprecio[- /]rendimiento\b|\brendimiento[- /]precio\b|\bmejor valor\b|\bcosto[- ]beneficio\b|\bmas rendimiento por (?:dolar|peso)\b`,
-      String.raw`\b(?:best value|bang for (?:the|your|my) buck|price[- /]to[- /]performance|price[- /]performance|performance per dollar|(?:performance|fps) per dollar|value for (?:the )?money)\b`,
+      String.raw`\brelacion\b[^.?!]{0,14}\b(?:calidad|precio|rendimiento|costo)\b|\bcalidad[- /]precio\b|\bprecio[- /]rendimiento\b|\brendimiento[- /]precio\b|\bmejor valor\b|\bcosto[- ]beneficio\b|\bmas rendimiento por (?:dolar|peso)\b|\brinde\w* mas por (?:lo que cuesta|su precio|el precio|dolar|peso)|\bmas por (?:tu|mi|el|su) (?:dinero|plata|precio)\b|\bvale mas la pena\b`,
+      String.raw`\b(?:best value|bang for (?:the|your|my) buck|price[- /]to[- /]performance|price[- /]performance|performance per dollar|(?:performance|fps) per dollar|value for (?:the )?money|most for (?:my|the|your) money|worth the money)\b`,
     ),
   ],
 ];
@@ -115,6 +115,8 @@ export const CONTINUES = any(
   String.raw`^(?:¿\s*)?(?:y|e|pero|tambien|ok|okay|vale|bueno|mejor|entonces|alguna|algun|alguno|algo|otra|otro|una|uno|solo|solamente|preferiblemente|prefiero|sin|con|que|en)\b`,
   String.raw`^(?:and|but|also|ok|okay|so|then|what about|how about|any|anything|something|another|one|only|just|preferably|i prefer|prefer|without|with|in|maybe)\b`,
   String.raw`\b(?:prefiero|preferiria|mejor de|i(?:'d| would) prefer|i prefer|rather|tambien|ademas|also|as well|too)\b`,
+  // "solo las que tengan stock", "only the ones in stock": a filter on what is in force.
+  String.raw`\b(?:solo|solamente|nada mas|only|just)\s+(?:las|los|those|the ones|ones|las que|los que)\b|\b(?:the ones that|las que|los que)\b`,
 );
 /** The shopper starts over. */
 export const STARTS_OVER = any(
@@ -171,12 +173,34 @@ export const CHEAP =
   /\b(?:barat[oa]s?|economic[oa]s?|accesibles?|low[- ]cost|cheap|affordable|inexpensive|budget (?:card|gpu|option)|poco presupuesto|small budget|tight budget|low budget)\b/;
 /** A reply that still says nothing ("no sé, una buena", "whatever is good"). */
 export const VAGUE_REPLY =
-  /\b(?:no se|ni idea|cualquiera|lo que sea|la que sea|una buena|algo bueno|buena|bueno|me da igual|da igual|whatever|anything|any|no idea|not sure|dunno|good one|something good|you choose|tu elige|elige tu)\b/;
+  /\b(?:no lo se|no sabria|no tengo idea|i don'?t know|idk|no clue|no se|ni idea|cualquiera|lo que sea|la que sea|una buena|algo bueno|buena|bueno|me da igual|da igual|whatever|anything|any|no idea|not sure|dunno|good one|something good|you choose|tu elige|elige tu)\b/;
 /** Asking for a card without saying anything about it. */
 export const REQUEST_VERB =
   /\b(?:muestrame|mostrame|ensename|dame|pasame|quiero ver|show me|give me|let me see|quiero|quisiera|busco|buscando|necesito|recomienda|recomiendame|recomendame|recomendarias|aconsejame|ayudame|ayuda|sugiere|sugerime|sugiereme|que me (?:recomiendas|recomendas|sugieres)|cual me (?:recomiendas|compro)|que compro|help me|recommend|suggest|looking for|i want|i need|i'?m looking|what should i (?:buy|get)|which (?:one|card|gpu) should i|what do you (?:recommend|suggest)|need a|want a|choose|elegir|escoger)\b/;
 export const GPU_NOUN =
   /\b(?:gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|placas|video card|graphics card|graphic card|card|cards|tarjeta de video|tarjeta grafica)\b/;
+/** "ese modelo", "that model", "las variantes": the model of the card in focus. */
+export const SAME_MODEL =
+  /\b(?:ese modelo|este modelo|mismo modelo|esa misma|ese mismo|variantes|versiones|that model|this model|same model|variants|versions)\b/;
+/**
+ * A card described by its rank among the ones shown ("the cheaper one", "la más barata",
+ * "the faster one", "la de más VRAM"), for cart actions and questions.
+ */
+export const DESCRIBED: [SearchSort, RegExp][] = [
+  [
+    'price',
+    /\b(?:the (?:cheaper|cheapest|less expensive) one|la (?:mas )?(?:barata|economica)|el (?:mas )?(?:barato|economico))\b/,
+  ],
+  [
+    '-vramGb',
+    /\b(?:the one with (?:more|the most) (?:vram|memory)|la de mas (?:vram|memoria)|la que tiene mas (?:vram|memoria))\b/,
+  ],
+  [
+    '-performance',
+    /\b(?:the (?:faster|fastest|more powerful|most powerful|stronger) one|la (?:mas )?(?:potente|rapida)|el (?:mas )?(?:potente|rapido))\b/,
+  ],
+  ['power', /\b(?:the one that (?:uses|draws) less|la que (?:menos consume|consume menos)|the more efficient one)\b/],
+];
 /** Words that put a message inside the store's world (GPUs, PCs, the shop). */
 export const DOMAIN =
   /\b(?:conectores|conector|salidas|puertos|compar\w*|consum\w*|gpu|gpus|tarjeta|tarjetas|grafica|graficas|placa|video|card|cards|vram|memoria|nvidia|geforce|rtx|gtx|amd|radeon|rx|intel|arc|gaming|gamer|juego|juegos|jugar|videojuegos?|fps|4k|1440p|1080p|2k|resolucion|monitor|pc|computadora|ordenador|build|armar|setup|precio|precios|price|prices|presupuesto|budget|barat[oa]s?|cheap|cheaper|caro|expensive|stock|carrito|cart|comprar|compra|buy|pagar|checkout|envio|shipping|fuente|psu|watts?|gabinete|case|ia|ai|machine learning|ml|llm|llms|render|rendering|edicion|editing|stream|streaming|cuda|dlss|fsr|ray tracing|raytracing|tienda|store|pedido|pedidos|order|orders|modelo|model|potente|powerful|rendimiento|performance|consumo|power|conector|hdmi|displayport|blender|premiere|davinci|stable diffusion|pytorch|ollama|tokens?|recomienda\w*|recommend\w*)\b/;

@@ -120,3 +120,20 @@ describe('parseQuery: approximate budgets are ceilings', () => {
     expect(parseQuery(text).budgetMax).toBe(max);
   });
 });
+
+describe('parseQuery: budgets in words and moved budgets', () => {
+  it.each([
+    ['no more than five hundred dollars', 500],
+    ['something for two thousand bucks', 2000],
+    ['hasta quinientos dólares', 500],
+    ['tengo mil quinientos para gastar', 1500],
+    ['una tarjeta por abajo de 350', 350],
+    ['mejor bájalo a 450', 450],
+    ['ok I can stretch to 720', 720],
+  ])('%s -> %d', (text, max) => {
+    expect(parseQuery(text).budgetMax).toBe(max);
+  });
+  it('leaves small number words alone', () => {
+    expect(parseQuery('agrega dos de la primera').budgetMax).toBeNull();
+  });
+});

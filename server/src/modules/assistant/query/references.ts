@@ -5,6 +5,8 @@
 import { findModelMentions } from '../../catalog/gpu-models.js';
 
 export interface References {
+  /** "la otra", "the other one": the card shown that is not the one in focus. */
+  other: boolean;
   /** 0-based positions in the shown list, in the order named; -1 is the last, -2 the one before. */
   indexes: number[];
   /** "esa", "that one", "it": the product in focus. */
@@ -111,6 +113,7 @@ export function parseReferences(folded: string): References {
 
   const models = [...new Set(findModelMentions(folded, { bareNumbers: true }).map((m) => m.display))];
   return {
+    other: /\b(?:la otra|el otro|las otras|the other(?: one)?)\b/.test(folded),
     indexes,
     demonstrative: DEMONSTRATIVE.test(folded),
     amongShown: AMONG_SHOWN.test(folded),

@@ -102,18 +102,45 @@ export async function sortedProducts(
 }
 
 /** Active products of each named model, in stock and cheapest first, a few per model. */
-export async function namedModelProducts(tx: EntityManager, models: NamedModel[], perModel = 2): Promise<ProductRow[]> {
-  const out: ProductRow[] = [];
-  for (const m of models) {
-    const rows = await tx.execute<ProductRow[]>(
-      `select ${PRODUCT_COLUMNS} from gpus
-       where is_active and name ~* ? and (?::text is null or name !~* ?)
-       order by (stock > 0) desc, price_cents limit ?`,
-      [m.pattern, m.excludePattern, m.excludePattern ?? '', perModel],
+/**
+ * The variants of each named model, in stock and cheapest first, under the shopper's other
+ * hard filters ("rtx 5060 ti 16gb" means the 16 GB ones); when the filters leave none, the
+ * model's variants anyway, so the answer can say what we carry and how it differs.
+ */
+export async function namedModelProducts(
+  tx: EntityManager,
+  models: NamedModel[],
+  filters: CatalogFilters,
+  perModel: number,
+): Promise<{ exact: ProductRow[]; family: ProductRow[] }> {
+  const exact: ProductRow[] = [];
+  const family: ProductRow[] = [];
+  const pick = async (m: NamedModel, f: CatalogFilters, limit: number, skip: string[]) => {
+    const where = filterSql({ ...f, models: [m] });
+    const notIn = skip.length ? ` and id not in (${skip.map(() => '?').join(', ')})` : '';
+    return tx.execute<ProductRow[]>(
+      `select ${PRODUCT_COLUMNS} from gpus where ${where.sql}${notIn} order by (stock > 0) desc, price_cents limit ?`,
+      [...where.params, ...skip, limit],
     );
-    out.push(...rows);
+  };
+  for (const m of models) {
+    let rows = await pick(m, filters, perModel, []);
+    if (!rows.length) rows = await pick(m, {}, perModel, []);
+    exact.push(...rows);
+    // Fewer variants than room: the model's siblings ("RTX 4060" -> "RTX 4060 Ti") come next.
+    if (m.excludePattern && rows.length < perModel) {
+      const siblings = { ...m, excludePattern: null };
+      family.push(
+        ...(await pick(
+          siblings,
+          filters,
+          perModel - rows.length,
+          [...exact, ...family].map((r) => r.id),
+        )),
+      );
+    }
   }
-  return out;
+  return { exact, family };
 }
 
 /** Products whose embedding is missing or from another model than `model`. */

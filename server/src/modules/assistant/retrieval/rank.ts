@@ -43,6 +43,8 @@ export const WEIGHTS = {
   budgetUse: 0.9,
   budgetUsePerformance: 1.8,
   named: 10 / B,
+  /** A sibling of a model asked for by name ("RTX 4060 Ti" for "RTX 4060"): after it, before the rest. */
+  family: 5 / B,
 } as const;
 
 export const OVERKILL_1440P_USD = 1200;
@@ -57,6 +59,8 @@ export interface Candidate {
   tierRank?: number;
   /** Asked for by name: always shown. */
   named?: boolean;
+  /** A sibling of a model asked for by name. */
+  family?: boolean;
 }
 
 export function useCaseBoost(row: ProductRow, c: QueryConstraints): number {
@@ -127,8 +131,11 @@ export function score(cand: Candidate, c: QueryConstraints, withStock = true): n
   if (cand.textRank !== undefined) s += 1 / (RRF_K + cand.textRank);
   if (cand.tierRank !== undefined) s += 1 / (RRF_K + cand.tierRank);
   s += useCaseBoost(cand.row, c) + budgetBoost(cand.row, c) + hardwareBoost(cand.row, c);
-  if (withStock) s += (cand.row.stock > 0 ? WEIGHTS.inStock : WEIGHTS.outOfStock) * B;
+  // A card asked for by name is shown for what it is, out of stock or not: its text match
+  // decides the order among the variants ("asus dual 3060 ti" before another 3060 Ti).
+  if (withStock && !cand.named) s += (cand.row.stock > 0 ? WEIGHTS.inStock : WEIGHTS.outOfStock) * B;
   if (cand.named) s += WEIGHTS.named * B;
+  else if (cand.family) s += WEIGHTS.family * B;
   return s;
 }
 
@@ -147,7 +154,7 @@ export function rankCandidates(
   for (const { cand } of sorted) {
     const key = modelOf(cand.row.name);
     const n = perKey.get(key) ?? 0;
-    if (n >= perModel && !cand.named) continue;
+    if (n >= perModel && !cand.named && !cand.family) continue;
     perKey.set(key, n + 1);
     out.push(cand.row);
     if (out.length >= opts.limit) break;
@@ -161,6 +168,7 @@ export function mergeCandidates(
   text: ProductRow[],
   named: ProductRow[],
   tier: ProductRow[] = [],
+  family: ProductRow[] = [],
 ): Candidate[] {
   const byId = new Map<string, Candidate>();
   const get = (row: ProductRow) => {
@@ -172,5 +180,6 @@ export function mergeCandidates(
   text.forEach((row, i) => (get(row).textRank = i + 1));
   named.forEach((row) => (get(row).named = true));
   tier.forEach((row, i) => (get(row).tierRank = i + 1));
+  family.forEach((row) => (get(row).family = true));
   return [...byId.values()];
 }

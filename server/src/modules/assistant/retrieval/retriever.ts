@@ -107,7 +107,8 @@ export class ProductRetriever {
     const sort = input.sort as Exclude<SearchSort, 'relevance'>;
     const em = this.deps.em();
     const c = input.constraints;
-    const filters = catalogFilters(c);
+    // "cheapest RTX 5070": a sorted list of the named model's variants.
+    const filters = { ...catalogFilters(c), ...(c.models.length ? { models: c.models } : {}) };
     let products = await sortedProducts(em, filters, sort, input.limit);
     let overBudget = false;
     if (products.length === 0 && c.budgetMax !== null) {
@@ -140,10 +141,20 @@ export class ProductRetriever {
     const run = async (db: EntityManager) => {
       const query = { vector: vector!, model: this.deps.embedder.model, websearch: terms };
       const lists = await candidateLists(db, query, filters, this.k, iterative);
-      const named = c.models.length ? await namedModelProducts(db, c.models) : [];
+      // Every variant the limit allows for one model asked for by name; two each for several.
+      const perModel = c.models.length === 1 ? input.limit : 2;
+      const named = c.models.length
+        ? await namedModelProducts(db, c.models, filters, perModel)
+        : { exact: [], family: [] };
       // Lexical search alone misses strong cards whose text does not echo the question.
       const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
-      return this.rank(db, c, filters, input.limit, { vec: lists.vector, text: lists.text, named, tier });
+      return this.rank(db, c, filters, input.limit, {
+        vec: lists.vector,
+        text: lists.text,
+        named: named.exact,
+        family: named.family,
+        tier,
+      });
     };
     return iterative ? em.transactional(run) : run(em);
   }
@@ -153,13 +164,13 @@ export class ProductRetriever {
     c: QueryConstraints,
     filters: CatalogFilters,
     limit: number,
-    lists: { vec: ProductRow[]; text: ProductRow[]; named: ProductRow[]; tier: ProductRow[] },
+    lists: { vec: ProductRow[]; text: ProductRow[]; named: ProductRow[]; family: ProductRow[]; tier: ProductRow[] },
   ): Promise<RetrievalResult> {
     const { named } = lists;
     const missingModels = c.models
       .filter((m) => !named.some((row) => nameIsModel(row.name, m.display)))
       .map((m) => m.display);
-    const candidates = mergeCandidates(lists.vec, lists.text, named, lists.tier);
+    const candidates = mergeCandidates(lists.vec, lists.text, named, lists.tier, lists.family);
     let products = rankCandidates(candidates, c, { limit });
     const unstocked = rankCandidates(candidates, c, { limit, withStock: false });
     let overBudget = false;
