@@ -11,6 +11,8 @@ export default tseslint.config(
       '**/dist/**',
       '**/build/**',
       '**/.svelte-kit/**',
+      'client/.builds/**',
+      '.build/**',
       'data/**',
       'models/**',
       'coverage/**',

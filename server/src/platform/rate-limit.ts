@@ -1,12 +1,7 @@
 // Rate limiters (rate-limiter-flexible): Redis-backed so limits hold across instances (and
 // across cluster workers, which always have Redis), with an in-memory insurance limiter that
 // takes over while Redis is unreachable.
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Redis } from './redis.js';
 
 export interface LimiterOptions {
