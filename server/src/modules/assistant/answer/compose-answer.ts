@@ -5,28 +5,13 @@
 import type { Gpu, SearchSort } from '@gpu/shared';
 import type { CompatibilityResult } from '../../catalog/compatibility.js';
 import type { Understood } from '../conversation/understand-turn.js';
-import type { Language, QueryConstraints } from '../query/constraints.js';
 import type { ExecutedCall } from '../tools/registry.js';
-import type { ToolEffects } from '../tools/tool.js';
 import { perfPer100 } from '../tools/comparison-rows.js';
+import { effectsOf, type ComposeInput } from './compose-input.js';
 import { composeCart } from './compose-cart.js';
 import { composeQuestion } from './compose-question.js';
 import { bold, phrases, price, type Phrases } from './phrases.js';
 import { compatibilityLines, describeRequest, MAX_PICKS, pickLine } from './product-lines.js';
-
-export interface ComposeInput {
-  language: Language;
-  understood: Understood | null;
-  calls: ExecutedCall[];
-  /** The answer's products, in the order sent. */
-  products: Gpu[];
-  /** The constraints a search answered (null for other turns). */
-  constraints: QueryConstraints | null;
-  signedIn: boolean;
-}
-
-export const effectsOf = (calls: ExecutedCall[], name?: string): ToolEffects[] =>
-  calls.flatMap((c) => (c.result.ok && (!name || c.name === name) ? [c.result.effects] : []));
 
 const compatibilityOf = (calls: ExecutedCall[]): CompatibilityResult[] =>
   effectsOf(calls, 'check_compatibility').flatMap((e) => (e.compatibility ? [e.compatibility] : []));

@@ -2,8 +2,7 @@
 // card), the cart's lines and total, and always the link to checkout, which never happens
 // in the chat.
 import type { Understood } from '../conversation/understand-turn.js';
-import type { ComposeInput } from './compose-answer.js';
-import { effectsOf } from './compose-answer.js';
+import { effectsOf, type ComposeInput } from './compose-input.js';
 import { bold, price, type Phrases } from './phrases.js';
 
 type CartTurn = Extract<Understood, { kind: 'cart' } | { kind: 'checkout' }>;

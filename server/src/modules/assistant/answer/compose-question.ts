@@ -2,8 +2,7 @@
 // price, stock, or a short spec summary, from get_products / check_compatibility results.
 import type { Gpu } from '@gpu/shared';
 import type { Understood } from '../conversation/understand-turn.js';
-import type { ComposeInput } from './compose-answer.js';
-import { effectsOf } from './compose-answer.js';
+import { effectsOf, type ComposeInput } from './compose-input.js';
 import { bold, price, type Phrases } from './phrases.js';
 import { compatibilityLines, stockNote } from './product-lines.js';
 
