@@ -1,12 +1,15 @@
-// One-time start-up work after migrations: seed an empty catalog, bootstrap the admin,
-// finish answers a previous process left unfinished (without Redis), purge records past
-// their retention.
+// One-time start-up work after migrations: seed an empty catalog (or give seeded products
+// that still lack a picture one), bootstrap the admin, finish answers a previous process left
+// unfinished (without Redis), purge records past their retention.
 import type { Platform } from './context.js';
 import { catalogIsEmpty, seedCatalog } from './modules/catalog/seed-catalog.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
 import { purgeExpiredRecords } from './db/retention.js';
 import { LOCKS, withAdvisoryLock } from './db/advisory-lock.js';
 import { finishAnswersLeftUnfinished } from './modules/assistant/streaming/orphan-sweeper.js';
+import { loadCatalog } from './db/seed/catalog-files.js';
+import { createObjectStore } from './modules/media/create-object-store.js';
+import { seedProductImages } from './modules/media/seed-images.js';
 
 export async function runStartupTasks(p: Platform): Promise<void> {
   // Instances starting together on one PostgreSQL run these one at a time: the second finds
@@ -17,9 +20,15 @@ export async function runStartupTasks(p: Platform): Promise<void> {
 
 async function startupTasks(p: Platform): Promise<void> {
   const em = p.db.orm.em.fork();
-  if (p.config.SEED_ON_START && (await catalogIsEmpty(em))) {
-    const result = await seedCatalog(em, p.embedder);
-    p.logger.info(result, 'catalog seeded');
+  if (p.config.SEED_ON_START) {
+    const store = createObjectStore(p.config);
+    if (await catalogIsEmpty(em)) {
+      p.logger.info(await seedCatalog(em, p.embedder, { store }), 'catalog seeded');
+    } else {
+      // A database seeded before products had pictures: render the missing ones once.
+      const pictures = await seedProductImages(em, store, loadCatalog());
+      if (pictures.images) p.logger.info(pictures, 'seed pictures added');
+    }
   }
   if (p.config.ADMIN_EMAIL && p.config.ADMIN_PASSWORD) {
     const outcome = await bootstrapAdmin(em, p.config.ADMIN_EMAIL, p.config.ADMIN_PASSWORD);

@@ -27,7 +27,9 @@ describe('catalog seed', () => {
     const [first] = await sql<{ id: string }[]>(`select id from gpus order by sku limit 1`);
     await sql(`update gpus set stock = 77 where id = ?`, [first!.id]);
     const before = await count('gpus');
-    const result = await seedCatalog(app.platform.db.orm.em.fork(), app.platform.embedder);
+    const result = await seedCatalog(app.platform.db.orm.em.fork(), app.platform.embedder, {
+      store: app.services.media.store,
+    });
     expect(result.inserted).toBe(0);
     expect(result.total).toBe(before);
     expect(await count('gpus')).toBe(before);

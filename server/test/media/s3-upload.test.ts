@@ -195,4 +195,21 @@ describe('S3 upload (s3rver)', () => {
     const local = await fetch(`${app.url}/api/uploads/${key}?expires=1&sig=x`, { method: 'PUT', body: 'x' });
     expect(local.status).toBe(404);
   });
+
+  it('holds the seed pictures: every seeded product points into the bucket at objects served as WebP', async () => {
+    const list = await api<{ items: Gpu[]; total: number }>(app.url, '/api/gpus?pageSize=100');
+    expect(list.body.total).toBeGreaterThan(100);
+    const base = `${s3.endpoint.replace(/\/$/, '')}/${s3.bucket}/`;
+    for (const g of list.body.items) {
+      expect(g.imageUrl?.startsWith(`${base}original/${g.id}/`), g.sku).toBe(true);
+      expect(g.thumbnailUrl?.startsWith(`${base}thumbnails/${g.id}/`), g.sku).toBe(true);
+    }
+    for (const g of list.body.items.slice(0, 10)) {
+      for (const url of [g.imageUrl!, g.thumbnailUrl!]) {
+        const object = await head(url.slice(base.length));
+        expect(object?.ContentType, url).toBe('image/webp');
+        expect(object?.ContentLength ?? 0, url).toBeGreaterThan(1000);
+      }
+    }
+  });
 });

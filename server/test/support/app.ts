@@ -1,6 +1,9 @@
 // Starts the whole product in-process on a random loopback port, on a fresh database,
 // with the same code path as `main.ts` (config -> platform -> start-up -> services -> app).
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createPlatform, closePlatform, type Platform } from '../../src/context.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -36,6 +39,8 @@ export interface TestAppOptions {
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const redisUrl = opts.redis === false ? undefined : await createTestRedisUrl();
+  // Each app stores its seed pictures and uploads in its own folder, removed on close.
+  const uploadsDir = opts.env?.UPLOADS_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'gpu-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -45,6 +50,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     RATE_LIMIT_ALLOWLIST: '',
     ...database.env,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...(uploadsDir ? { UPLOADS_DIR: uploadsDir } : {}),
     ...opts.env,
   });
   const logger = createLogger(config.LOG_LEVEL);
@@ -67,6 +73,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       await application.close();
       await closePlatform(platform);
       if (!opts.database) await database.drop();
+      if (uploadsDir) await rm(uploadsDir, { recursive: true, force: true });
     },
   };
 }

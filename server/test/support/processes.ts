@@ -1,10 +1,25 @@
 // Real server processes for multi-instance suites and drills: `node --import tsx` on the
 // TypeScript sources, the same entry point production runs (compiled there).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+// Seed pictures and uploads of the processes this test file starts: one folder they share
+// (instances of one deployment share their store), removed when the test worker exits.
+let uploadsDir: string | undefined;
+function sharedUploadsDir(): string {
+  if (!uploadsDir) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gpu-proc-uploads-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    uploadsDir = dir;
+  }
+  return uploadsDir;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,6 +57,7 @@ export async function startServerProcess(
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: String(port),
+      UPLOADS_DIR: sharedUploadsDir(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,13 @@
 // Seeds the demo catalog through the catalog: rows from the validated seed files, then
-// embeddings for every product that lacks one. Idempotent: products are keyed by SKU and
-// never duplicated or overwritten (an admin's later edits survive a re-seed).
+// embeddings for every product that lacks one, then a picture for every seeded product that
+// lacks one (media/seed-images.ts). Idempotent: products are keyed by SKU and never
+// duplicated or overwritten (an admin's later edits and uploads survive a re-seed).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GpuSeedEntry } from '@gpu/shared';
 import { loadCatalog } from '../../db/seed/catalog-files.js';
 import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { ObjectStore } from '../media/object-store.js';
+import { seedProductImages } from '../media/seed-images.js';
 import { dollarsToCents } from './gpu-row.js';
 import { reindexStale } from './product-embeddings.js';
 
@@ -12,13 +15,19 @@ export interface SeedResult {
   inserted: number;
   embedded: number;
   total: number;
+  /** Pictures rendered and stored in this run, and how long that took. */
+  images: number;
+  imagesMs: number;
 }
 
-export async function seedCatalog(
-  em: EntityManager,
-  embedder: Embedder,
-  entries: GpuSeedEntry[] = loadCatalog(),
-): Promise<SeedResult> {
+export interface SeedOptions {
+  /** Where pictures go: the object store uploads use. */
+  store: ObjectStore;
+  entries?: GpuSeedEntry[];
+}
+
+export async function seedCatalog(em: EntityManager, embedder: Embedder, opts: SeedOptions): Promise<SeedResult> {
+  const entries = opts.entries ?? loadCatalog();
   let inserted = 0;
   await em.transactional(async (tx) => {
     for (const e of entries) {
@@ -43,10 +52,11 @@ export async function seedCatalog(
     }
   });
   const embedded = await reindexStale(em, embedder);
+  const pictures = await seedProductImages(em, opts.store, entries);
   const [{ count }] = (await em.execute<{ count: string }[]>(`select count(*)::text as count from gpus`)) as [
     { count: string },
   ];
-  return { inserted, embedded, total: Number(count) };
+  return { inserted, embedded, total: Number(count), ...pictures };
 }
 
 export async function catalogIsEmpty(em: EntityManager): Promise<boolean> {

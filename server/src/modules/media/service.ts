@@ -15,7 +15,8 @@ import type { CatalogService } from '../catalog/service.js';
 import { contentTypeOf, originalKey, parseObjectKey, type ImageContentType } from './image-keys.js';
 import { SNIFF_BYTES, sniffImageType } from './image-sniff.js';
 import type { ObjectStore } from './object-store.js';
-import { makeThumbnail, thumbnailKeyFor } from './thumbnail.js';
+import { thumbnailKeyFor } from './thumbnail.js';
+import { ImageBytesError, storeImage, type StoredImage } from './image-pipeline.js';
 
 export const UPLOAD_URL_TTL_S = 300;
 
@@ -64,21 +65,15 @@ export class MediaService {
     const parsed = parseObjectKey(key);
     if (!parsed || parsed.kind !== 'original') throw badRequest('Not an upload key');
     if (contentTypeOf(parsed.ext) !== contentType) throw unsupportedMedia('Content-Type does not match the key');
-    if (sniffImageType(body.subarray(0, SNIFF_BYTES)) !== contentType) {
-      imageUploads.inc({ store: 'local', outcome: 'rejected' });
-      throw unsupportedMedia(`The uploaded bytes are not ${contentType}`);
-    }
-    let thumbnail: Buffer;
+    let stored: StoredImage;
     try {
-      thumbnail = await makeThumbnail(body);
-    } catch {
+      stored = await storeImage(this.deps.store, key, contentType, body);
+    } catch (err) {
+      if (!(err instanceof ImageBytesError)) throw err;
       imageUploads.inc({ store: 'local', outcome: 'rejected' });
-      throw unprocessable('The image could not be decoded');
+      throw err.reason === 'type_mismatch' ? unsupportedMedia(err.message) : unprocessable(err.message);
     }
-    const thumbnailKey = thumbnailKeyFor(key);
-    await this.deps.store.put(key, body, contentType);
-    await this.deps.store.put(thumbnailKey, thumbnail, 'image/webp');
-    const result = await this.attach(parsed.gpuId, key, thumbnailKey);
+    const result = await this.attach(parsed.gpuId, key, stored.thumbnailKey);
     imageUploads.inc({ store: 'local', outcome: 'stored' });
     return result;
   }
