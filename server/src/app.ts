@@ -28,6 +28,7 @@ import { cartRoutes } from './modules/cart/routes.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { assistantRoutes } from './modules/assistant/routes.js';
 import { insightsRoutes } from './modules/assistant/insights/routes.js';
+import { adminSeriesRoutes } from './modules/admin-series/routes.js';
 import { conversationRoutes } from './modules/conversations/routes.js';
 import type { IoServer } from './realtime/types.js';
 
@@ -87,6 +88,7 @@ export async function createApplication(
   app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));
   // -- assistant, conversations --
   app.use(assistantRoutes(s.assistant), conversationRoutes(s.conversations), insightsRoutes(s.insights));
+  app.use(adminSeriesRoutes(s.series));
   app.use('/api', notFoundHandler);
 
   if (opts.serveClient !== false) app.use(await loadClientHandler(p.config.CLIENT_DIR, p.logger));

@@ -19,6 +19,7 @@ import { createChatService } from './modules/assistant/create-chat-service.js';
 import type { ChatService } from './modules/assistant/service.js';
 import { InsightsService } from './modules/assistant/insights/service.js';
 import { ConversationService } from './modules/conversations/service.js';
+import { AdminSeriesService } from './modules/admin-series/service.js';
 
 export interface Services {
   tokens: TokenService;
@@ -34,6 +35,7 @@ export interface Services {
   insights: InsightsService;
   guests: GuestService;
   guestLimits: GuestLimits;
+  series: AdminSeriesService;
 }
 
 export function createServices(p: Platform): Services {
@@ -85,6 +87,7 @@ export function createServices(p: Platform): Services {
   const guests = new GuestService({ em, tokens, limits: guestLimits });
   const conversations = new ConversationService({ em, assetUrl: (key) => objectStore.publicUrl(key) });
   const insights = new InsightsService({ em });
+  const series = new AdminSeriesService({ em });
   const health = new HealthService({
     db: p.db,
     redis: p.redis,
@@ -109,5 +112,6 @@ export function createServices(p: Platform): Services {
     insights,
     guests,
     guestLimits,
+    series,
   };
 }

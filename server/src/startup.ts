@@ -40,5 +40,6 @@ async function startupTasks(p: Platform): Promise<void> {
     if (orphans) p.logger.warn({ orphans }, 'answers left unfinished by a previous process finished as error');
   }
   const purged = await purgeExpiredRecords(em);
-  if (purged.idempotencyKeys || purged.refreshTokens) p.logger.info(purged, 'expired records purged');
+  if (purged.idempotencyKeys || purged.refreshTokens || purged.stockHistory)
+    p.logger.info(purged, 'expired records purged');
 }

@@ -13,6 +13,7 @@ import type {
 } from './schemas/chat.js';
 import type { StockLevel, StockUpdateEvent } from './schemas/stock.js';
 import type { InventorySnapshotEvent, OrderCreatedEvent, StatsEvent } from './schemas/admin.js';
+import type { SeriesPointEvent } from './schemas/series.js';
 
 export type ChatSendAck = Ack<{ conversationId: string; messageId: string }>;
 export type StockWatchAck = Ack<{ stocks: StockLevel[] }>;
@@ -53,5 +54,6 @@ export interface AdminServerToClientEvents {
   'stock:update': (e: StockUpdateEvent) => void;
   'order:created': (e: OrderCreatedEvent) => void;
   stats: (e: StatsEvent) => void;
+  'series:point': (e: SeriesPointEvent) => void;
   'session:closing': (e: { reason: 'token_expired' | 'shutdown' }) => void;
 }

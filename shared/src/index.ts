@@ -15,3 +15,4 @@ export * from './schemas/health.js';
 export * from './schemas/insights.js';
 export * from './text/instruction-like.js';
 export * from './text/invisible.js';
+export * from './schemas/series.js';

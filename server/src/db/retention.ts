@@ -1,14 +1,17 @@
 // Retention: rows that only matter for a while. Idempotency keys are honoured for 24 hours
 // (a client retries within minutes); refresh tokens are kept a day past expiry so that reuse
-// of a rotated token is still recognised while it could have been valid. Run at start-up.
+// of a rotated token is still recognised while it could have been valid. Stock history is
+// kept for the dashboard's longest range (30 days) plus a margin, and each product keeps its
+// newest older row, which is its level at the start of that window. Run at start-up.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const IDEMPOTENCY_RETENTION_H = 24;
+export const STOCK_HISTORY_RETENTION_D = 35;
 
 export async function purgeExpiredRecords(
   em: EntityManager,
   now = new Date(),
-): Promise<{ idempotencyKeys: number; refreshTokens: number }> {
+): Promise<{ idempotencyKeys: number; refreshTokens: number; stockHistory: number }> {
   const hour = 3_600_000;
   const keys = await em.execute<{ n: number }[]>(
     `with gone as (delete from idempotency_keys where created_at < ? returning 1) select count(*)::int as n from gone`,
@@ -18,5 +21,17 @@ export async function purgeExpiredRecords(
     `with gone as (delete from refresh_tokens where expires_at < ? returning 1) select count(*)::int as n from gone`,
     [new Date(now.getTime() - 24 * hour)],
   );
-  return { idempotencyKeys: Number(keys[0]?.n ?? 0), refreshTokens: Number(tokens[0]?.n ?? 0) };
+  const history = await em.execute<{ n: number }[]>(
+    `with gone as (
+       delete from stock_history h where h.at < ? and exists
+         (select 1 from stock_history n where n.gpu_id = h.gpu_id and n.at < ? and n.id > h.id)
+       returning 1)
+     select count(*)::int as n from gone`,
+    Array(2).fill(new Date(now.getTime() - STOCK_HISTORY_RETENTION_D * 24 * hour)),
+  );
+  return {
+    idempotencyKeys: Number(keys[0]?.n ?? 0),
+    refreshTokens: Number(tokens[0]?.n ?? 0),
+    stockHistory: Number(history[0]?.n ?? 0),
+  };
 }

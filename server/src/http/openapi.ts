@@ -11,6 +11,7 @@ import { registerOrdersOpenApi } from '../modules/orders/openapi.js';
 import { registerDocsOpenApi } from './docs-openapi.js';
 import { registerAssistantOpenApi } from '../modules/assistant/openapi.js';
 import { registerConversationsOpenApi } from '../modules/conversations/openapi.js';
+import { registerAdminSeriesOpenApi } from '../modules/admin-series/openapi.js';
 
 export const openApiRegistrars: OpenApiRegistrar[] = [
   registerCommonOpenApi,
@@ -24,6 +25,7 @@ export const openApiRegistrars: OpenApiRegistrar[] = [
   registerOrdersOpenApi,
   registerConversationsOpenApi,
   registerAssistantOpenApi,
+  registerAdminSeriesOpenApi,
 ];
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -49,6 +51,7 @@ export function buildOpenApiDocument(opts: { version: string }): OpenApiDocument
       { name: 'orders', description: 'Order history' },
       { name: 'docs', description: 'This document' },
       { name: 'assistant', description: 'Shopping assistant: ask-ai, chat history, insights' },
+      { name: 'admin', description: 'Dashboard time series' },
     ],
   });
 }

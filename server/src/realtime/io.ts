@@ -23,6 +23,7 @@ import { limitSocketEvents, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
 import { closeAtTokenExpiry } from './session-expiry.js';
 import { drainConnections } from './drain.js';
 import { rejectControlCharactersInEvents } from './text-hygiene.js';
+import { startSeriesFeed } from './series-feed.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
 
@@ -118,6 +119,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     },
   });
   const stopGateway = startGateway(io, admin, p.bus);
+  const stopSeriesFeed = startSeriesFeed({ admin, bus: p.bus, series: s.series, logger: p.logger });
 
   return {
     io,
@@ -127,6 +129,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     },
     async close() {
       stopGateway();
+      stopSeriesFeed();
       await stats.stop();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

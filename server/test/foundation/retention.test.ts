@@ -43,7 +43,11 @@ describe('retention', () => {
       ]);
     }
 
-    expect(await purgeExpiredRecords(app.platform.db.orm.em.fork())).toEqual({ idempotencyKeys: 1, refreshTokens: 1 });
+    expect(await purgeExpiredRecords(app.platform.db.orm.em.fork())).toEqual({
+      idempotencyKeys: 1,
+      refreshTokens: 1,
+      stockHistory: 0,
+    });
 
     const keys = await sql<{ key: string }[]>(`select key from idempotency_keys where user_id = ?`, [user.id]);
     expect(keys.map((k) => k.key)).toEqual(['new-key-0001']);

@@ -9,6 +9,7 @@ import type { Embedder } from '../assistant/embeddings/embedder.js';
 import type { ObjectStore } from '../media/object-store.js';
 import { seedProductImages } from '../media/seed-images.js';
 import { dollarsToCents } from './gpu-row.js';
+import { recordMissingLevels } from '../inventory/stock-history.js';
 import { reindexStale } from './product-embeddings.js';
 
 export interface SeedResult {
@@ -50,6 +51,7 @@ export async function seedCatalog(em: EntityManager, embedder: Embedder, opts: S
       );
       inserted += rows.length;
     }
+    await recordMissingLevels(tx); // the first point of each new product's stock chart
   });
   const embedded = await reindexStale(em, embedder);
   const pictures = await seedProductImages(em, opts.store, entries);

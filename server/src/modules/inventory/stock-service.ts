@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StockLevel } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
 import { stockChanges } from '../../platform/metrics.js';
+import { recordLevel } from './stock-history.js';
 
 export interface StockChange {
   gpuId: string;
@@ -36,6 +37,7 @@ export class StockService {
         where id = ? and is_active and stock >= ? returning id, stock, version`,
       [quantity, gpuId, quantity],
     );
+    if (rows.length === 1) await recordLevel(em, gpuId);
     return rows.length === 1 ? toLevel(rows[0]!) : null;
   }
 
@@ -45,6 +47,7 @@ export class StockService {
       `update gpus set stock = ?, version = version + 1, updated_at = now() where id = ? returning id, stock, version`,
       [stock, gpuId],
     );
+    if (rows.length === 1) await recordLevel(em, gpuId);
     return rows.length === 1 ? toLevel(rows[0]!) : null;
   }
 
