@@ -11,6 +11,7 @@ import type {
 import { accessToken, freshAccessToken, onSessionChange, refreshSession } from './session.svelte.js';
 import { mergeInventoryStock, type InventoryEntry } from './live-merge.js';
 import type { ConnectionState } from './connection.svelte.js';
+import { applySeriesPoint } from './series.svelte.js';
 
 export interface InventoryRow extends InventoryEntry {
   /** Epoch ms of the last live change, for the highlight. */
@@ -107,6 +108,7 @@ export function connectAdmin(): () => void {
     admin.orders = [{ ...e, receivedAt: Date.now() }, ...admin.orders].slice(0, 50);
   });
   s.on('stats', (e) => (admin.stats = e));
+  s.on('series:point', applySeriesPoint);
   return () => {
     offRefresh();
     s.disconnect();
