@@ -4,6 +4,7 @@
 import type { Series, SeriesName, SeriesPoint, SeriesPointEvent, SeriesRange } from '@gpu/shared';
 import { api } from '../api.js';
 import { errorText } from '../http/error-text.js';
+import { bucketStartIso } from '../series-buckets.js';
 
 export const chartSeries = ['orders', 'revenue', 'chats', 'answers', 'ttft_p50', 'ttft_p95', 'stockout_asks'] as const;
 export type ChartSeriesName = (typeof chartSeries)[number];
@@ -58,11 +59,10 @@ export function applySeriesPoint(e: SeriesPointEvent): void {
 }
 
 /** The chosen product's level changed (stock:update): it is the open bucket's value. */
-export function applyStockLevel(gpuId: string, stock: number, now = new Date()): void {
+export function applyStockLevel(gpuId: string, stock: number, nowMs = Date.now()): void {
   const s = series.stock;
   if (!s || s.gpuId !== gpuId || s.points.length === 0) return;
-  const size = s.bucket === 'day' ? 86_400_000 : 3_600_000;
-  const t = new Date(Math.floor(now.getTime() / size) * size).toISOString();
+  const t = bucketStartIso(nowMs, s.bucket);
   if (s.points.some((p) => p.t === t && p.v === stock)) return;
   series.stock = { ...s, points: upsertPoint(s.points, { t, v: stock }) };
 }
