@@ -55,11 +55,13 @@ export async function guardedPage(context: BrowserContext, baseUrl: string): Pro
 
 export async function newContext(
   browser: Browser,
-  opts: { width?: number; locale?: string } = {},
+  opts: { width?: number; locale?: string; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
     locale: opts.locale ?? 'en-US',
+    // Only for injecting axe-core; every other suite runs under the real CSP.
+    bypassCSP: opts.bypassCSP ?? false,
   });
 }
 

@@ -200,6 +200,7 @@ export const en = {
   'admin.title': 'Store dashboard',
   'admin.forbidden': 'This page is for administrators.',
   'admin.inventory': 'Inventory',
+  'admin.inventoryTable': 'Inventory table',
   'admin.name': 'Product',
   'admin.stock': 'Stock',
   'admin.price': 'Price',

@@ -204,6 +204,7 @@ export const es: Record<MessageKey, string> = {
   'admin.title': 'Panel de la tienda',
   'admin.forbidden': 'Esta página es para administradores.',
   'admin.inventory': 'Inventario',
+  'admin.inventoryTable': 'Tabla de inventario',
   'admin.name': 'Producto',
   'admin.stock': 'Stock',
   'admin.price': 'Precio',
