@@ -62,7 +62,8 @@ async function check(p: Page, name: string): Promise<string[]> {
   const dark = await runAxe(p, `${name} (dark)`, WIDTHS[0]!);
   summaries.push(dark);
   await screenshot(p, `${name}-${WIDTHS[0]}-dark`);
-  for (const v of dark.blocking) blocking.push(`dark ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  for (const v of dark.blocking)
+    blocking.push(`dark ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await p.emulateMedia({ colorScheme: 'light' });
   return blocking;
 }

@@ -35,7 +35,10 @@ export async function runAxe(page: Page, name: string, width: number): Promise<A
 
 /** One line per page, then the detail of every violation (rule, impact, where). */
 export function formatAxeReport(summaries: AxeSummary[]): string {
-  const lines = ['axe-core results (nodes by impact):', 'page                   width  critical serious moderate minor'];
+  const lines = [
+    'axe-core results (nodes by impact):',
+    'page                   width  critical serious moderate minor',
+  ];
   for (const s of summaries) {
     const c = s.counts;
     lines.push(
