@@ -51,6 +51,9 @@ async function check(p: Page, name: string): Promise<string[]> {
     await settle(p);
     const s = await runAxe(p, name, width);
     summaries.push(s);
+    // Nothing may push the page sideways (a phone would scroll horizontally).
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) blocking.push(`${width}px: the page is ${overflow} px wider than the viewport`);
     await screenshot(p, `${name}-${width}`);
     for (const v of s.blocking)
       blocking.push(`${width}px ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -7,6 +7,8 @@ export interface ArtProduct {
   brand: Brand;
   vramGb: number;
   specs: GpuSpecs;
+  /** Read for what the name does not say ("blower"). */
+  descriptions?: { en: string };
 }
 
 export interface BrandPalette {
@@ -43,8 +45,10 @@ const twoFans =
   /\b(2X|DUAL|TWIN|FOUNDERS|PULSE|FIGHTER|CHALLENGER|PRIME|SWIFT|LIMITED EDITION|HELLHOUND|STEEL LEGEND)\b/i;
 const oneFan = /\b(SINGLE|1X|LOW PROFILE|ITX|SFF|MINI)\b/i;
 
-export function fanCount(name: string, specs: GpuSpecs): 1 | 2 | 3 {
-  if (oneFan.test(name)) return 1;
+const blower = /\bblower\b/i;
+
+export function fanCount(name: string, specs: GpuSpecs, description = ''): 1 | 2 | 3 {
+  if (oneFan.test(name) || blower.test(name) || blower.test(description)) return 1;
   if (twoFans.test(name)) return 2;
   if (threeFans.test(name)) return 3;
   const length = specs.lengthMm ?? 240;
@@ -59,7 +63,7 @@ export function artSpec(p: ArtProduct): ArtSpec {
     name: p.name,
     subtitle: partner === series ? partner : `${partner} · ${series}`,
     palette: brandPalettes[p.brand],
-    fans: fanCount(p.name, p.specs),
+    fans: fanCount(p.name, p.specs, p.descriptions?.en),
     slots: p.specs.slots ?? 2,
     lengthMm: p.specs.lengthMm ?? null,
     memory: [`${p.vramGb} GB`, p.specs.memoryType].filter(Boolean).join(' '),

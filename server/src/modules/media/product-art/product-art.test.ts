@@ -23,6 +23,7 @@ describe('fan count', () => {
     expect(fanCount('Some Card 8GB', { lengthMm: 170 })).toBe(1);
     expect(fanCount('Some Card 8GB', { lengthMm: 240 })).toBe(2);
     expect(fanCount('Some Card 8GB', { lengthMm: 320 })).toBe(3);
+    expect(fanCount('PNY NVIDIA RTX 6000 Ada Generation 48GB', { lengthMm: 267 }, 'a dual-slot blower design')).toBe(1);
   });
 });
 
