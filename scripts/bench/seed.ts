@@ -17,6 +17,10 @@ import { loadCatalog } from '../../server/src/db/seed/catalog-files.js';
 import { seedCatalog } from '../../server/src/modules/catalog/seed-catalog.js';
 import { createObjectStore } from '../../server/src/modules/media/create-object-store.js';
 import { forgetRenderedArt } from '../../server/src/modules/media/product-art/render.js';
+import { disableRenderCache } from '../../server/src/modules/media/render-cache.js';
+
+// Cold renders must be cold: no reuse of another process's pictures from the disk cache.
+disableRenderCache();
 import { seedProductImages, SEED_IMAGE_BATCH } from '../../server/src/modules/media/seed-images.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { createTestDatabase } from '../../server/test/support/database.js';

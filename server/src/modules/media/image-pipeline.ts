@@ -28,13 +28,15 @@ export async function storeImage(
   key: string,
   contentType: ImageContentType,
   body: Buffer,
+  /** How the thumbnail is made (the seed passes a cached makeThumbnail). */
+  thumbnailOf: (body: Buffer) => Promise<Buffer> = makeThumbnail,
 ): Promise<StoredImage> {
   if (sniffImageType(body.subarray(0, SNIFF_BYTES)) !== contentType) {
     throw new ImageBytesError('type_mismatch', `The uploaded bytes are not ${contentType}`);
   }
   let thumbnail: Buffer;
   try {
-    thumbnail = await makeThumbnail(body);
+    thumbnail = await thumbnailOf(body);
   } catch {
     throw new ImageBytesError('undecodable', 'The image could not be decoded');
   }

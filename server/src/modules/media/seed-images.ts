@@ -10,6 +10,11 @@ import { originalKey } from './image-keys.js';
 import { storeImage, type StoredImage } from './image-pipeline.js';
 import type { ObjectStore } from './object-store.js';
 import { ART_CONTENT_TYPE, renderProductArt } from './product-art/render.js';
+import { cachedRender } from './render-cache.js';
+import { makeThumbnail } from './thumbnail.js';
+
+/** The seed's pictures are the same every time: their thumbnails are too. */
+const cachedThumbnail = (body: Buffer) => cachedRender('thumbnail', body, () => makeThumbnail(body));
 
 export interface SeedImagesResult {
   /** Pictures rendered and attached in this run. */
@@ -40,7 +45,7 @@ export async function seedProductImages(
       missing.slice(i, i + batch).map(async (row) => {
         const bytes = await renderProductArt(bySku.get(row.sku)!);
         const key = originalKey(row.id, randomUUID(), ART_CONTENT_TYPE);
-        return { id: row.id, ...(await storeImage(store, key, ART_CONTENT_TYPE, bytes)) };
+        return { id: row.id, ...(await storeImage(store, key, ART_CONTENT_TYPE, bytes, cachedThumbnail)) };
       }),
     );
     images += await attach(em, store, stored);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { artSpec, type ArtProduct } from './art-spec.js';
 import { cardSvg } from './card-svg.js';
+import { cachedRender } from '../render-cache.js';
 
 export const ART_CONTENT_TYPE = 'image/webp' as const;
 
@@ -17,7 +18,7 @@ export function renderProductArt(product: ArtProduct): Promise<Buffer> {
   let bytes = memo.get(key);
   if (!bytes) {
     // effort 0: this flat artwork compresses about as well at a third of the encoding time.
-    bytes = sharp(Buffer.from(svg)).webp({ quality: 82, effort: 0 }).toBuffer();
+    bytes = cachedRender('art-webp', svg, () => sharp(Buffer.from(svg)).webp({ quality: 82, effort: 0 }).toBuffer());
     bytes.catch(() => memo.delete(key));
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
     memo.set(key, bytes);
