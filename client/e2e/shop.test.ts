@@ -74,7 +74,7 @@ describe('shopper', () => {
     const card = cards.first();
     await expect.poll(() => card.getByTestId('stock-badge').getAttribute('data-stock')).not.toBe('');
     expect(await card.getByTestId('price').innerText()).toMatch(/\$\d/);
-    expect(await card.locator('h3').innerText()).not.toBe('');
+    expect(await card.getByRole('heading').innerText()).not.toBe('');
     await expect.poll(() => page.getByRole('log').getAttribute('aria-live')).toBe('polite');
     await screenshot(page, 'chat-answer');
 
