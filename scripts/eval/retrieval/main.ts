@@ -9,8 +9,10 @@
 //   npm run eval:retrieval -- --embedder hashing      # one embedder (hashing, tiny, model)
 //   npm run eval:retrieval -- --per-query tune        # also each query's nDCG (tune or heldout)
 //   npm run eval:retrieval -- --save runs.json        # keep the raw rankings
+//   npm run eval:retrieval -- --load runs.json        # score saved rankings again (no database)
+//   npm run eval:retrieval -- --no-variant-cap        # every variant of a model counts (rule 4 off)
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,8 @@ const { values: args } = parseArgs({
     embedder: { type: 'string' },
     'per-query': { type: 'string' },
     save: { type: 'string' },
+    load: { type: 'string' },
+    'no-variant-cap': { type: 'boolean', default: false },
   },
 });
 
@@ -106,11 +110,13 @@ if (!real.found && !args.embedder) {
     `real multilingual model: not in MODEL_DIR (${real.modelDir}); missing ${real.missing.join(', ')}: skipped`,
   );
 }
+const saved: EmbedderRun[] | null = args.load ? (JSON.parse(readFileSync(args.load, 'utf8')) as EmbedderRun[]) : null;
 const runs: EmbedderRun[] = [];
-for (const kind of kinds) {
-  const run = await runChild(kind);
+for (const kind of saved ? saved.map((r) => r.kind) : kinds) {
+  const run = saved?.find((r) => r.kind === kind) ?? (await runChild(kind));
   runs.push(run);
-  const scores = scoreQueries(queries, run.facts, run.rankings);
+  const variantCap = args['no-variant-cap'] ? Number.POSITIVE_INFINITY : undefined;
+  const scores = scoreQueries(queries, run.facts, run.rankings, { variantCap });
   console.log(`\n### ${LABEL[kind]}`);
   console.log(
     `model ${run.model}, database ${run.engine}, ${run.facts.length} products; seed + embed ${run.seedMs} ms, ${queries.length} searches ${run.searchMs} ms\n`,
@@ -125,4 +131,4 @@ for (const kind of kinds) {
     }
   }
 }
-if (args.save) writeFileSync(args.save, JSON.stringify(runs));
+if (args.save && !saved) writeFileSync(args.save, JSON.stringify(runs));
