@@ -76,13 +76,19 @@ export async function candidateLists(
 
 /**
  * The strongest in-stock cards that pass the filters: by performance index, and by price
- * where the index is missing or tied (price is the performance proxy then).
+ * where the index is missing or tied (price is the performance proxy then). For memory-bound
+ * work (`byMemory`: ML, video editing) the card with more VRAM is the stronger one first.
  */
-export async function strongestInBudget(tx: EntityManager, f: CatalogFilters, limit: number): Promise<ProductRow[]> {
+export async function strongestInBudget(
+  tx: EntityManager,
+  f: CatalogFilters,
+  limit: number,
+  byMemory = false,
+): Promise<ProductRow[]> {
   const where = catalogWhere({ ...f, inStockOnly: true });
   return tx.execute<ProductRow[]>(
     `select ${PRODUCT_COLUMNS} from gpus where ${where.sql}
-     order by (specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
+     order by ${byMemory ? 'vram_gb desc, ' : ''}(specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
     [...where.params, limit],
   );
 }

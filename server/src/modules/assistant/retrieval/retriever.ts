@@ -152,7 +152,7 @@ export class ProductRetriever {
         ? await namedModelProducts(db, c.models, filters, perModel)
         : { exact: [], family: [] };
       // Lexical search alone misses strong cards whose text does not echo the question.
-      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
+      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8, memoryBound(c)) : [];
       const result = await this.rank(db, c, filters, input.limit, {
         vec: lists.vector,
         text: lists.text,
@@ -192,6 +192,9 @@ export class ProductRetriever {
     return { products, overBudget, outOfStockIds, missingModels };
   }
 }
+
+/** Work that runs out of memory before it runs out of compute: VRAM decides. */
+const memoryBound = (c: QueryConstraints) => c.useCases.some((u) => u === 'ml' || u === 'video-editing');
 
 /** A budget and a demanding use: the shopper wants the most performance the budget buys. */
 const wantsPerformance = (c: QueryConstraints) =>
