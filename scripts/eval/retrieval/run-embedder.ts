@@ -1,6 +1,6 @@
 // One embedder's run of the retrieval evaluation, in its own process (onnxruntime holds one
 // model per process): the product's start-up on a fresh database (migrations, the seed
-// catalog, embeddings), then every query through the product's own path: the query parser,
+// catalog, embeddings; PGlite, or a fresh database on DATABASE_URL's server), then every query through the product's own path: the query parser,
 // the offline planner's search_products arguments, and ProductRetriever (hard filters from
 // catalog-query.ts, vector and full-text candidates, fusion). Prints one JSON line.
 //
@@ -20,6 +20,7 @@ import type { ProductRow } from '../../../server/src/modules/assistant/retrieval
 import { queries } from './queries.js';
 import type { ProductFacts } from './judgments.js';
 import { writeShopModel } from './tiny-model.js';
+import { createTestDatabase } from '../../../server/test/support/database.js';
 
 export type EmbedderKind = 'hashing' | 'tiny' | 'model';
 export type ListName = 'lexical' | 'vector' | 'fused';
@@ -53,14 +54,13 @@ export async function runEmbedder(kind: EmbedderKind): Promise<EmbedderRun> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'gpu-retrieval-eval-'));
   const modelDir = kind === 'tiny' ? path.join(scratch, 'models') : (process.env.MODEL_DIR ?? './models');
   if (kind === 'tiny') await writeShopModel(modelDir);
+  const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.EVAL_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'retrieval-eval-secret-that-is-long-enough-0123456789',
-    // Embedded PGlite unless DATABASE_URL points at a PostgreSQL database to use (and wipe? no: it must be empty).
-    ...(process.env.DATABASE_URL
-      ? { DATABASE_URL: process.env.DATABASE_URL }
-      : { PGLITE_DIR: path.join(scratch, 'pglite') }),
+    // A fresh database: embedded PGlite, or a new one on the PostgreSQL server DATABASE_URL names.
+    ...database.env,
     UPLOADS_DIR: path.join(scratch, 'uploads'),
     EMBEDDINGS: kind === 'hashing' ? 'hashing' : 'minilm',
     EMBEDDINGS_MODEL: 'paraphrase-multilingual-MiniLM-L12-v2',
@@ -104,6 +104,7 @@ export async function runEmbedder(kind: EmbedderKind): Promise<EmbedderRun> {
     };
   } finally {
     await closePlatform(platform);
+    await database.drop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
