@@ -46,7 +46,10 @@ export async function candidateLists(
   const where = filterSql(f);
   const v = toVectorLiteral(vector);
   if (iterative) await em.execute(`set local hnsw.iterative_scan = relaxed_order`);
-  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions).
+  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions). Ties
+  // (equal ranks and prices are common among variants) break by SKU, so a search repeats, also
+  // on another seeded database; the HNSW scan keeps its plain distance order (a second key
+  // would bypass the index).
   const rows = await em.execute<(ProductRow & { list: 'vector' | 'text'; rank: string })[]>(
     `with nearest as materialized (
        select ${PRODUCT_COLUMNS}, embedding <=> ?::vector as distance
@@ -58,11 +61,11 @@ export async function candidateLists(
      ), matched as materialized (
        select ${PRODUCT_COLUMNS}, ts_rank(search_vector, q) as text_rank
        from gpus, query where ${where.sql} and ? <> '' and search_vector @@ q
-       order by text_rank desc, price_cents limit ?
+       order by text_rank desc, price_cents, sku limit ?
      )
-     select 'vector' as list, row_number() over (order by distance) as rank, ${PRODUCT_COLUMNS} from nearest
+     select 'vector' as list, row_number() over (order by distance, sku) as rank, ${PRODUCT_COLUMNS} from nearest
      union all
-     select 'text' as list, row_number() over (order by text_rank desc, price_cents) as rank, ${PRODUCT_COLUMNS}
+     select 'text' as list, row_number() over (order by text_rank desc, price_cents, sku) as rank, ${PRODUCT_COLUMNS}
      from matched`,
     [v, ...where.params, query.model, v, k, websearch, websearch, websearch, ...where.params, websearch, k],
   );
