@@ -13,12 +13,25 @@ export interface EmbeddableProduct {
   specs: GpuSpecs;
 }
 
+/** A description's sentences (a period, question or exclamation mark, then a space). */
+const sentences = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?])\s+/)
+    .map((t) => t.trim().replace(/[.!?]$/, ''))
+    .filter(Boolean);
+
 /**
- * The text a product is embedded from: identity, key specs, then both descriptions (English,
- * then Spanish), so one vector answers a shopper in either language.
+ * The text a product is embedded from: identity, key specs, then both descriptions sentence by
+ * sentence (English, Spanish, English, ...), so one vector answers a shopper in either
+ * language. Interleaved because the multilingual model reads only 128 word pieces: with one
+ * description after the other, the cut fell inside the second language; this way it falls on
+ * the last sentences (sizes and connectors) of both, and what a card is for comes first.
  */
 export function productEmbeddingText(p: EmbeddableProduct): string {
   const s = p.specs;
+  const en = sentences(p.descriptions.en);
+  const es = sentences(p.descriptions.es);
+  const interleaved = Array.from({ length: Math.max(en.length, es.length) }, (_, i) => [en[i], es[i]]).flat();
   return [
     p.name,
     p.brand,
@@ -27,8 +40,7 @@ export function productEmbeddingText(p: EmbeddableProduct): string {
     s.series,
     s.architecture,
     s.boardPowerW ? `${s.boardPowerW}W` : undefined,
-    p.descriptions.en,
-    p.descriptions.es,
+    ...interleaved,
   ]
     .filter(Boolean)
     .join('. ');

@@ -30,6 +30,10 @@ const cases: [string, Expect][] = [
   ['something like the 4070', { budgetMax: null, models: ['RTX 4070'] }],
   ['que consuma menos de 200W', { maxBoardPowerW: 200, psuWatts: null, budgetMax: null }],
   ['under 150 watts tdp please', { maxBoardPowerW: 150, psuWatts: null }],
+  // "Low power" without a figure is a soft wish (a ranking boost), not a ceiling.
+  ['tarjeta de bajo consumo, mi fuente es pequeña', { useCases: ['low-power'], maxBoardPowerW: null }],
+  ["a low power card that doesn't need a big PSU", { useCases: ['low-power'], maxBoardPowerW: null }],
+  ['efficient card for streaming', { useCases: ['streaming', 'low-power'] }],
   ['tengo 2 mil dólares para una gráfica', { language: 'es', budgetMax: 2000 }],
   ['under 1.5k for local LLMs', { budgetMax: 1500, useCases: ['ml'] }],
   ['$999.99 or less', { budgetMax: 999.99 }],

@@ -46,7 +46,10 @@ export async function candidateLists(
   const where = filterSql(f);
   const v = toVectorLiteral(vector);
   if (iterative) await em.execute(`set local hnsw.iterative_scan = relaxed_order`);
-  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions).
+  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions). Ties
+  // (equal ranks and prices are common among variants) break by SKU, so a search repeats, also
+  // on another seeded database; the HNSW scan keeps its plain distance order (a second key
+  // would bypass the index).
   const rows = await em.execute<(ProductRow & { list: 'vector' | 'text'; rank: string })[]>(
     `with nearest as materialized (
        select ${PRODUCT_COLUMNS}, embedding <=> ?::vector as distance
@@ -58,11 +61,11 @@ export async function candidateLists(
      ), matched as materialized (
        select ${PRODUCT_COLUMNS}, ts_rank(search_vector, q) as text_rank
        from gpus, query where ${where.sql} and ? <> '' and search_vector @@ q
-       order by text_rank desc, price_cents limit ?
+       order by text_rank desc, price_cents, sku limit ?
      )
-     select 'vector' as list, row_number() over (order by distance) as rank, ${PRODUCT_COLUMNS} from nearest
+     select 'vector' as list, row_number() over (order by distance, sku) as rank, ${PRODUCT_COLUMNS} from nearest
      union all
-     select 'text' as list, row_number() over (order by text_rank desc, price_cents) as rank, ${PRODUCT_COLUMNS}
+     select 'text' as list, row_number() over (order by text_rank desc, price_cents, sku) as rank, ${PRODUCT_COLUMNS}
      from matched`,
     [v, ...where.params, query.model, v, k, websearch, websearch, websearch, ...where.params, websearch, k],
   );
@@ -76,13 +79,19 @@ export async function candidateLists(
 
 /**
  * The strongest in-stock cards that pass the filters: by performance index, and by price
- * where the index is missing or tied (price is the performance proxy then).
+ * where the index is missing or tied (price is the performance proxy then). For memory-bound
+ * work (`byMemory`: ML, video editing) the card with more VRAM is the stronger one first.
  */
-export async function strongestInBudget(tx: EntityManager, f: CatalogFilters, limit: number): Promise<ProductRow[]> {
+export async function strongestInBudget(
+  tx: EntityManager,
+  f: CatalogFilters,
+  limit: number,
+  byMemory = false,
+): Promise<ProductRow[]> {
   const where = catalogWhere({ ...f, inStockOnly: true });
   return tx.execute<ProductRow[]>(
     `select ${PRODUCT_COLUMNS} from gpus where ${where.sql}
-     order by (specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
+     order by ${byMemory ? 'vram_gb desc, ' : ''}(specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
     [...where.params, limit],
   );
 }

@@ -13,6 +13,7 @@ import { retrievalDuration, retrievalResults } from '../../../platform/metrics.j
 import type { Embedder } from '../embeddings/embedder.js';
 import type { QueryConstraints } from '../query/constraints.js';
 import {
+  type CandidateLists,
   candidateLists,
   cheapestAbove,
   namedModelProducts,
@@ -33,6 +34,8 @@ export interface RetrievalResult {
   outOfStockIds: string[];
   /** Named models the catalog does not carry. */
   missingModels: string[];
+  /** The vector and full-text candidate lists before fusion (relevance searches asked `withCandidates`). */
+  candidates?: CandidateLists;
 }
 
 export interface SearchInput {
@@ -41,6 +44,8 @@ export interface SearchInput {
   constraints: QueryConstraints;
   sort: SearchSort;
   limit: number;
+  /** Also return the candidate lists the fused ranking came from (the retrieval evaluation reads them). */
+  withCandidates?: boolean;
 }
 
 export interface RetrieverOptions {
@@ -147,14 +152,15 @@ export class ProductRetriever {
         ? await namedModelProducts(db, c.models, filters, perModel)
         : { exact: [], family: [] };
       // Lexical search alone misses strong cards whose text does not echo the question.
-      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
-      return this.rank(db, c, filters, input.limit, {
+      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8, memoryBound(c)) : [];
+      const result = await this.rank(db, c, filters, input.limit, {
         vec: lists.vector,
         text: lists.text,
         named: named.exact,
         family: named.family,
         tier,
       });
+      return input.withCandidates ? { ...result, candidates: lists } : result;
     };
     return iterative ? em.transactional(run) : run(em);
   }
@@ -186,6 +192,9 @@ export class ProductRetriever {
     return { products, overBudget, outOfStockIds, missingModels };
   }
 }
+
+/** Work that runs out of memory before it runs out of compute: VRAM decides. */
+const memoryBound = (c: QueryConstraints) => c.useCases.some((u) => u === 'ml' || u === 'video-editing');
 
 /** A budget and a demanding use: the shopper wants the most performance the budget buys. */
 const wantsPerformance = (c: QueryConstraints) =>
