@@ -17,6 +17,11 @@ const cases: [string, Expect][] = [
   ['between $250 and $400 for 1080p', { budgetMin: 250, budgetMax: 400, useCases: ['gaming-1080p'] }],
   ['presupuesto de 700 dólares', { budgetMax: 700 }],
   ['my budget is $650', { budgetMax: 650 }],
+  // A negated spend is a ceiling, with or without a currency; "sin NVIDIA, más de $300" is not.
+  ['GPU para 1440p sin gastar más de 400', { budgetMin: null, budgetMax: 400, useCases: ['gaming-1440p'] }],
+  ['without spending more than 400 on a GPU', { budgetMin: null, budgetMax: 400 }],
+  ['no quiero gastar más de 900', { budgetMin: null, budgetMax: 900 }],
+  ['sin NVIDIA, más de $300', { budgetMin: 300, budgetMax: null }],
   ['no más de 450 dólares', { budgetMax: 450 }],
   // An approximate budget is the ceiling: "like 200" must not show a $280 card.
   ['around $500 for streaming', { budgetMax: 500, useCases: ['streaming'] }],
