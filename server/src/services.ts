@@ -95,7 +95,15 @@ export function createServices(p: Platform): Services {
     instanceId: p.instanceId,
     startedAt: p.startedAt,
     llm: () => assistant.llm,
-    embeddings: () => ({ model: p.embedder.model, dim: p.embedder.dim, lexical: p.embedder.lexical }),
+    embeddings: () => {
+      const error = p.embedder.failure?.() ?? null;
+      return {
+        model: p.embedder.model,
+        dim: p.embedder.dim,
+        lexical: p.embedder.lexical,
+        ...(error ? { status: 'failed' as const, error } : { status: 'ok' as const }),
+      };
+    },
     storage: () => ({ driver: p.config.S3_BUCKET ? 's3' : 'local' }),
   });
   return {

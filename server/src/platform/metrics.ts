@@ -93,6 +93,13 @@ export const retrievalDuration = new client.Histogram({
   registers,
 });
 
+export const retrievalDegraded = new client.Counter({
+  name: 'retrieval_degraded_total',
+  help: 'Searches answered by full-text alone because the query could not be embedded',
+  labelNames: ['reason'] as const,
+  registers,
+});
+
 export const retrievalResults = new client.Histogram({
   name: 'retrieval_results',
   help: 'Products returned by retrieval',

@@ -12,7 +12,7 @@ export interface HealthDeps {
   instanceId: string;
   startedAt: number;
   llm: () => { provider: string; model: string };
-  embeddings: () => { model: string; dim: number; lexical: boolean };
+  embeddings: () => { model: string; dim: number; lexical: boolean; status: 'ok' | 'failed'; error?: string };
   storage: () => { driver: string };
 }
 
@@ -78,7 +78,8 @@ export class HealthService {
 
   async report(): Promise<Health> {
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
-    const degraded = database.status !== 'ok' || redis.status === 'down';
+    const embeddings = this.deps.embeddings();
+    const degraded = database.status !== 'ok' || redis.status === 'down' || embeddings.status === 'failed';
     return {
       status: degraded ? 'degraded' : 'ok',
       version: this.deps.version,
@@ -88,7 +89,7 @@ export class HealthService {
         database: { ...database, engine: this.deps.db.engine },
         redis,
         llm: this.deps.llm(),
-        embeddings: this.deps.embeddings(),
+        embeddings,
         storage: this.deps.storage(),
       },
     };

@@ -12,6 +12,8 @@ export interface Embedder {
   readonly lexical: boolean;
   /** Unit-length vectors, one per text. */
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** Why this embedder can no longer embed (its worker died), or null while it can. */
+  failure?(): string | null;
   close?(): Promise<void>;
 }
 

@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SearchSort } from '@gpu/shared';
 import { catalogOrder, catalogWhere, type CatalogFilters } from '../../catalog/catalog-query.js';
-import { toVectorLiteral } from '../embeddings/embedder.js';
+import { EMBEDDING_DIM, toVectorLiteral } from '../embeddings/embedder.js';
 import type { NamedModel } from '../query/constraints.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-row.js';
 
@@ -37,14 +37,18 @@ export interface CandidateLists {
  */
 export async function candidateLists(
   em: EntityManager,
-  query: { vector: Float32Array; model: string; websearch: string },
+  /** `vector` null (the embedder failed): the vector list is empty and full-text carries the search. */
+  query: { vector: Float32Array | null; model: string; websearch: string },
   f: CatalogFilters,
   k: number,
   iterative: boolean,
 ): Promise<CandidateLists> {
   const { vector, websearch } = query;
   const where = filterSql(f);
-  const v = toVectorLiteral(vector);
+  // Without a vector the statement keeps its shape (a zero vector is a valid literal) and the
+  // nearest list is switched off with `false`, so one query still serves both cases.
+  const v = toVectorLiteral(vector ?? new Float32Array(EMBEDDING_DIM));
+  const vectorOn = vector ? 'true' : 'false';
   if (iterative) await em.execute(`set local hnsw.iterative_scan = relaxed_order`);
   // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions). Ties
   // (equal ranks and prices are common among variants) break by SKU, so a search repeats, also
@@ -53,7 +57,7 @@ export async function candidateLists(
   const rows = await em.execute<(ProductRow & { list: 'vector' | 'text'; rank: string })[]>(
     `with nearest as materialized (
        select ${PRODUCT_COLUMNS}, embedding <=> ?::vector as distance
-       from gpus where ${where.sql} and embedding is not null and embedding_model = ?
+       from gpus where ${vectorOn} and ${where.sql} and embedding is not null and embedding_model = ?
        order by embedding <=> ?::vector limit ?
      ), query as (
        select websearch_to_tsquery('simple', ?) || websearch_to_tsquery('english', ?)

@@ -9,7 +9,7 @@ import type { CatalogFilters } from '../../catalog/catalog-query.js';
 import { isSelective } from '../../catalog/catalog-query.js';
 import { nameIsModel } from '../../catalog/gpu-models.js';
 import type { Logger } from '../../../platform/logger.js';
-import { retrievalDuration, retrievalResults } from '../../../platform/metrics.js';
+import { retrievalDegraded, retrievalDuration, retrievalResults } from '../../../platform/metrics.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import type { QueryConstraints } from '../query/constraints.js';
 import {
@@ -72,6 +72,8 @@ export function catalogFilters(c: QueryConstraints): CatalogFilters {
 export class ProductRetriever {
   private iterativeSupported: Promise<boolean> | undefined;
   private readonly k: number;
+  /** The last embedding error, logged once when search falls back to text and once when it recovers. */
+  private embedFailure: string | null = null;
 
   constructor(
     private readonly deps: { em: () => EntityManager; embedder: Embedder; logger: Logger },
@@ -107,6 +109,30 @@ export class ProductRetriever {
     }
   }
 
+  /**
+   * The question's vector, or null when the embedder fails (its worker died, say): a shopper
+   * still gets full-text results, counted in retrieval_degraded_total, rather than an error.
+   */
+  private async queryVector(text: string): Promise<Float32Array | null> {
+    try {
+      const [vector] = await this.deps.embedder.embed([text]);
+      if (this.embedFailure) this.deps.logger.info({ model: this.deps.embedder.model }, 'query embedding works again');
+      this.embedFailure = null;
+      return vector ?? null;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (this.embedFailure === null) {
+        this.deps.logger.error(
+          { err: message, model: this.deps.embedder.model },
+          'query embedding failed: searching by full-text only',
+        );
+      }
+      this.embedFailure = message;
+      retrievalDegraded.inc({ reason: 'embedder' });
+      return null;
+    }
+  }
+
   /** A fixed order over the filtered catalog; above the budget when nothing fits it. */
   private async sorted(input: SearchInput): Promise<RetrievalResult> {
     const sort = input.sort as Exclude<SearchSort, 'relevance'>;
@@ -134,7 +160,7 @@ export class ProductRetriever {
 
   private async relevance(input: SearchInput): Promise<RetrievalResult> {
     const c = input.constraints;
-    const [vector] = await this.deps.embedder.embed([input.text || 'graphics card']);
+    const vector = await this.queryVector(input.text || 'graphics card');
     const em = this.deps.em();
     this.iterativeSupported ??= this.firstUse(em);
     const canIterate = await this.iterativeSupported;
@@ -144,7 +170,7 @@ export class ProductRetriever {
     // inside it every query must use the transaction (PGlite has a single connection).
     const iterative = canIterate && isSelective(filters);
     const run = async (db: EntityManager) => {
-      const query = { vector: vector!, model: this.deps.embedder.model, websearch: terms };
+      const query = { vector, model: this.deps.embedder.model, websearch: terms };
       const lists = await candidateLists(db, query, filters, this.k, iterative);
       // Every variant the limit allows for one model asked for by name; two each for several.
       const perModel = c.models.length === 1 ? input.limit : 2;
