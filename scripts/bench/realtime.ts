@@ -47,6 +47,8 @@ const TRIGGER = args.trigger === 'patch' ? 'patch' : 'bus';
 const AUTH = args.auth === 'guest' ? 'guest' : 'user';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const tsxArgv = ['--import', 'tsx', '--conditions=source'];
+// e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the product servers.
+const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -275,8 +277,8 @@ async function main(): Promise<void> {
     // figures start from an idle process (the first start migrates the database).
     const startPair = async () => {
       await Promise.all(servers.splice(0).map((sv) => sv.stop()));
-      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }));
-      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }));
+      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }, { nodeArgs }));
+      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }, { nodeArgs }));
       return servers as [ServerProcess, ServerProcess];
     };
     let [a, b] = await startPair();

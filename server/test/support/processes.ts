@@ -45,11 +45,11 @@ export interface ServerProcess {
 
 export async function startServerProcess(
   env: Record<string, string>,
-  opts: { port?: number; readyTimeoutMs?: number } = {},
+  opts: { port?: number; readyTimeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   const port = opts.port ?? (await freePort());
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', '--conditions=source', 'src/main.ts'], {
     cwd: serverRoot,
     env: {
       PATH: process.env.PATH ?? '',
