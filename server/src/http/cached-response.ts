@@ -36,7 +36,8 @@ export function sendSerializedJson(
   scope: 'public' | 'private',
 ): void {
   const { body, etag } = serialized;
-  const gzip = body.length >= GZIP_MIN_BYTES && req.headers['accept-encoding'] && req.acceptsEncodings('gzip') === 'gzip';
+  const gzip =
+    body.length >= GZIP_MIN_BYTES && req.headers['accept-encoding'] && req.acceptsEncodings('gzip') === 'gzip';
   const tag = gzip ? `${etag.slice(0, -1)}-gz"` : etag;
   res.vary('Accept-Encoding');
   res.setHeader('ETag', tag);

@@ -53,6 +53,10 @@ export class MemoryCache implements Cache {
 const versionedGet = `local v = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])`;
 
+// Writes under the current namespace version in one round trip (was GET version, then SET).
+const versionedSet = `local v = redis.call('GET', KEYS[1]) or '0'
+return redis.call('SET', ARGV[1] .. v .. ':' .. ARGV[2], ARGV[3], 'EX', ARGV[4])`;
+
 /** Redis cache. A Redis failure is a miss, never an error for the caller. */
 export class RedisCache implements Cache {
   constructor(
@@ -61,9 +65,6 @@ export class RedisCache implements Cache {
     private readonly prefix = 'cache:',
   ) {}
 
-  private async version(ns: string): Promise<string> {
-    return (await this.redis.get(`${this.prefix}${ns}:version`)) ?? '0';
-  }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
     const text = await this.getText(ns, key);
     return text === undefined ? undefined : (JSON.parse(text) as T);
@@ -90,8 +91,7 @@ export class RedisCache implements Cache {
   }
   async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     try {
-      const v = await this.version(ns);
-      await this.redis.set(`${this.prefix}${ns}:${v}:${key}`, json, 'EX', ttlS);
+      await this.redis.eval(versionedSet, 1, `${this.prefix}${ns}:version`, `${this.prefix}${ns}:`, key, json, ttlS);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache set failed');
     }

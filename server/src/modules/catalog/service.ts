@@ -295,9 +295,11 @@ export class CatalogService {
   }
 
   private async findRow(em: EntityManager, id: string, lock = false): Promise<GpuRow | undefined> {
-    const rows = await preparedQuery<GpuRow>(em, `select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`, [
-      id,
-    ]);
+    const rows = await preparedQuery<GpuRow>(
+      em,
+      `select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`,
+      [id],
+    );
     return rows[0];
   }
 
