@@ -33,7 +33,8 @@ export async function startChatServer(env: Record<string, string>): Promise<Chat
       RATE_LIMIT_ALLOWLIST: '127.0.0.1,::1',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     },
-    { readyTimeoutMs: 180_000 },
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+    { readyTimeoutMs: 180_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [] },
   );
   return {
     server,
