@@ -3,8 +3,9 @@
 // Per-request cost matters here (docs/performance.md): this replaces pino-http, which built a
 // child logger, serializers and several listeners for every request even when the line it
 // would write is below the log level (2xx answers log at debug). Now a request gets its id
-// and one `close` listener; the child logger exists only when something logs.
+// and one `close` listener; the child logger exists only when something logs (requestLog).
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../platform/logger.js';
 import { httpDuration } from '../platform/metrics.js';
@@ -13,9 +14,20 @@ declare module 'node:http' {
   interface IncomingMessage {
     /** The request id (X-Request-Id in and out). */
     id?: string;
-    /** A logger bound to this request (id, method, url), created on first use. */
-    log?: Logger;
   }
+}
+
+// Kept off the request object: an accessor property per request changes the shape of every
+// IncomingMessage the process handles.
+const loggers = new WeakMap<IncomingMessage, { base: Logger; child?: Logger }>();
+
+/** A logger bound to this request (id, method, url), created on first use. */
+export function requestLog(req: IncomingMessage & { originalUrl?: string }): Logger | undefined {
+  const entry = loggers.get(req);
+  if (!entry) return undefined;
+  return (entry.child ??= entry.base.child({
+    req: { id: req.id, method: req.method, url: req.originalUrl ?? req.url },
+  }));
 }
 
 const validRequestId = /^[\w.-]{1,100}$/;
@@ -28,11 +40,7 @@ export function requestLogging(logger: Logger): RequestHandler {
     const id = typeof incoming === 'string' && validRequestId.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', id);
     req.id = id;
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      get: () => (child ??= logger.child({ req: { id, method: req.method, url: req.originalUrl } })),
-    });
+    loggers.set(req, { base: logger });
     if (!unlogged.has(req.url)) {
       const started = performance.now();
       res.once('close', () => {
@@ -40,7 +48,7 @@ export function requestLogging(logger: Logger): RequestHandler {
         const status = res.statusCode;
         const level = status >= 500 ? 'error' : aborted ? 'warn' : status >= 400 ? 'info' : 'debug';
         if (!logger.isLevelEnabled(level)) return;
-        req.log![level](
+        requestLog(req)![level](
           { res: { statusCode: status }, responseTime: Math.round(performance.now() - started) },
           aborted ? 'request aborted' : 'request completed',
         );
