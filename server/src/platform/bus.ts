@@ -20,6 +20,12 @@ export type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => v
 export interface EventBus {
   publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void>;
   subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void;
+  /**
+   * While events are being delivered, a number that changes whenever some may have been
+   * missed (a resubscription); null while they are not. In-process caches that rely on
+   * invalidation events trust their entries only within one epoch.
+   */
+  deliveryEpoch(): number | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,9 @@ export class MemoryBus implements EventBus {
     this.emitter.on(type, handler);
     return () => this.emitter.off(type, handler);
   }
+  deliveryEpoch(): number {
+    return 0;
+  }
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
@@ -43,6 +52,8 @@ const channelPrefix = 'bus:';
 /** Redis pub/sub bus: every instance (the publisher included) receives through its subscription. */
 export class RedisBus implements EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
+  private epoch = 0;
+  private subscribed = false;
 
   constructor(
     private readonly pub: Redis,
@@ -50,9 +61,14 @@ export class RedisBus implements EventBus {
     private readonly logger: Logger,
   ) {
     // ioredis re-subscribes by itself after a reconnect.
-    void this.sub.psubscribe(`${channelPrefix}*`).catch((err: Error) => {
-      this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
-    });
+    void this.sub.psubscribe(`${channelPrefix}*`).then(
+      () => (this.subscribed = true),
+      (err: Error) => {
+        this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
+      },
+    );
+    // Messages published while the subscriber was away are lost: a new epoch on every reconnect.
+    this.sub.on('ready', () => void this.epoch++);
     this.sub.on('pmessage', (_pattern: string, channel: string, message: string) => {
       try {
         this.local.emit(channel.slice(channelPrefix.length), JSON.parse(message));
@@ -80,6 +96,10 @@ export class RedisBus implements EventBus {
   subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void {
     this.local.on(type, handler);
     return () => this.local.off(type, handler);
+  }
+
+  deliveryEpoch(): number | null {
+    return this.subscribed && this.sub.status === 'ready' ? this.epoch : null;
   }
 
   async close(): Promise<void> {

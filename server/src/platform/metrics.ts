@@ -218,3 +218,10 @@ export const assistantToolRounds = new client.Histogram({
   buckets: [0, 1, 2, 3, 4, 5],
   registers,
 });
+
+export const slowConsumers = new client.Counter({
+  name: 'socketio_slow_consumer_total',
+  help: 'Sockets behind on their output: stock updates held to the latest value (latest_only), or the socket closed (dropped)',
+  labelNames: ['action'] as const,
+  registers,
+});

@@ -1,7 +1,9 @@
 // Shopper socket events for the assistant: chat:send, chat:stop, chat:resume. Handlers
 // parse, call the chat service and answer through the ack (or chat:error without one).
-// Live events go to the asking socket's message room `msg:<messageId>`; a resume replays
-// the message's stream to the resuming socket alone (so nothing arrives twice).
+// Live events go straight to the asking socket (not to a room: a room emit goes through the
+// Redis adapter to every instance, for one receiver); a resume replays the message's stream
+// to the resuming socket alone (so nothing arrives twice). A socket that stopped reading is
+// closed before its queue grows without bound; its answer stays resumable.
 import {
   chatResumeSchema,
   chatSendSchema,
@@ -17,11 +19,15 @@ import type { ShopperSocket } from '../../realtime/types.js';
 import { fromZod, toAckError } from '../../platform/errors.js';
 import type { ChatSink } from './chat-sink.js';
 import { emitEntry } from './stream-events.js';
+import { dropIfOverflowing } from '../../realtime/backpressure.js';
 
-export const messageRoom = (messageId: string) => `msg:${messageId}`;
-
-function roomSink(socket: ShopperSocket): ChatSink {
-  return { emit: (entry) => emitEntry(socket.nsp.to(messageRoom(entry.event.messageId)), entry) };
+function socketSink(socket: ShopperSocket): ChatSink {
+  return {
+    emit: (entry) => {
+      if (!socket.connected || dropIfOverflowing(socket)) return;
+      emitEntry(socket, entry);
+    },
+  };
 }
 
 export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: Services): void {
@@ -47,10 +53,7 @@ export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: 
   socket.on('chat:send', async (raw, ack?: (res: ChatSendAck) => void) => {
     try {
       const input = parse(chatSendSchema, raw);
-      const started = await chat.start(socket.data.actor, input, { sink: roomSink(socket) });
-      // Joined before the generation's first event (it starts a macrotask later).
-      void socket.join(messageRoom(started.messageId));
-      void started.done.then(() => socket.leave(messageRoom(started.messageId)));
+      const started = await chat.start(socket.data.actor, input, { sink: socketSink(socket) });
       ack?.({ ok: true, conversationId: started.conversationId, messageId: started.messageId });
     } catch (err) {
       fail(ack, err);

@@ -4,6 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { gpuCreateSchema, gpuListQuerySchema, gpuReadQuerySchema, gpuUpdateSchema, idParam } from '@gpu/shared';
 import { parseBody, parseParams, parseQuery } from '../../http/validate.js';
+import { sendSerializedJson } from '../../http/cached-response.js';
 import { isAdmin } from '../auth/actor.js';
 import { requireAdmin } from '../auth/middleware.js';
 import { requestLanguage, varyByLanguage } from './request-language.js';
@@ -16,7 +17,9 @@ export function catalogRoutes(catalog: CatalogService): Router {
     const query = parseQuery(gpuListQuerySchema, req);
     const includeInactive = query.includeInactive === true && isAdmin(req.actor);
     varyByLanguage(res);
-    res.json(await catalog.list(query, { includeInactive, lang: requestLanguage(req, query.lang) }));
+    const serialized = await catalog.listResponse(query, { includeInactive, lang: requestLanguage(req, query.lang) });
+    // An admin's listing with inactive products is theirs alone; everyone else's is shared.
+    sendSerializedJson(req, res, serialized, includeInactive ? 'private' : 'public');
   });
 
   r.get('/api/gpus/:id', async (req, res) => {

@@ -23,6 +23,9 @@ import { dollarsToCents, gpuColumns, toGpu, type AssetUrl, type GpuRow } from '.
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
 import { normalizeProductText } from './product-text.js';
+import { preparedQuery } from '../../db/prepared-query.js';
+import type { SerializedBody } from '../../http/cached-response.js';
+import { ResponseCache, serialize } from './response-cache.js';
 
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
@@ -70,36 +73,81 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export class CatalogService {
-  constructor(private readonly deps: CatalogServiceDeps) {}
+  /** Listings as wire bytes + ETag, in process (response-cache.ts). */
+  private readonly responses: ResponseCache;
+  private lateInvalidation: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: CatalogServiceDeps) {
+    this.responses = new ResponseCache(() => deps.bus.deliveryEpoch(), CACHE_TTL_S * 1000);
+  }
 
   /** Invalidate on stock changes made elsewhere (checkout, other instances). Returns unsubscribe. */
   watch(): () => void {
     const bus = this.deps.bus;
     const offs = [
-      bus.subscribe('stock.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
-      bus.subscribe('catalog.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
+      bus.subscribe('stock.changed', () => void this.invalidate()),
+      bus.subscribe('catalog.changed', () => void this.invalidate()),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      offs.forEach((off) => off());
+      clearTimeout(this.lateInvalidation);
+    };
+  }
+
+  /**
+   * Drops every cached listing and product, here and in the shared cache, now and once more a
+   * moment later: a reader that loaded the old rows mid-commit may have stored them after the
+   * first drop.
+   */
+  private async invalidate(): Promise<void> {
+    this.responses.clear();
+    clearTimeout(this.lateInvalidation);
+    this.lateInvalidation = setTimeout(() => {
+      this.responses.clear();
+      void this.deps.cache.invalidate(CATALOG_CACHE_NS);
+    }, LATE_INVALIDATION_MS).unref();
+    await this.deps.cache.invalidate(CATALOG_CACHE_NS);
   }
 
   /** One page; `description` in `opts.lang` (the cache key carries it). */
   async list(query: GpuListQuery, opts: { includeInactive: boolean; lang?: Language }): Promise<GpuList> {
+    return JSON.parse((await this.listResponse(query, opts)).body.toString('utf8')) as GpuList;
+  }
+
+  /**
+   * One page as the bytes GET /api/gpus sends, with a strong ETag: from this process's tier,
+   * else the shared cache's text, else the database (then both tiers are filled).
+   */
+  async listResponse(
+    query: GpuListQuery,
+    opts: { includeInactive: boolean; lang?: Language },
+  ): Promise<SerializedBody> {
     const lang = opts.lang ?? defaultLanguage;
     const key = `list:${lang}:${JSON.stringify({ ...query, lang: undefined, includeInactive: opts.includeInactive })}`;
-    const cached = await this.deps.cache.get<GpuList>(CATALOG_CACHE_NS, key);
-    if (cached) return cached;
-    let page = await this.queryPage(query, opts.includeInactive, 'all');
-    if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
-      page = await this.queryPage(query, opts.includeInactive, 'any');
+    const local = this.responses.get(key);
+    if (local) return local;
+    const generation = this.responses.generation;
+    let json = await this.deps.cache.getText(CATALOG_CACHE_NS, key);
+    if (json === undefined) {
+      json = JSON.stringify(await this.queryList(query, opts.includeInactive, lang));
+      await this.deps.cache.setText(CATALOG_CACHE_NS, key, json, CACHE_TTL_S);
     }
-    const result: GpuList = {
+    const serialized = serialize(json);
+    this.responses.set(key, serialized, generation);
+    return serialized;
+  }
+
+  private async queryList(query: GpuListQuery, includeInactive: boolean, lang: Language): Promise<GpuList> {
+    let page = await this.queryPage(query, includeInactive, 'all');
+    if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
+      page = await this.queryPage(query, includeInactive, 'any');
+    }
+    return {
       items: page.rows.map((r) => toGpu(r, this.deps.assetUrl, lang)),
       page: query.page,
       pageSize: query.pageSize,
       total: page.total,
     };
-    await this.deps.cache.set(CATALOG_CACHE_NS, key, result, CACHE_TTL_S);
-    return result;
   }
 
   private async queryPage(
@@ -110,7 +158,9 @@ export class CatalogService {
     const sql = buildListSql(query, { includeInactive, mode });
     const offset = (query.page - 1) * query.pageSize;
     const em = this.deps.em();
-    const rows = await em.execute<(GpuRow & { total_count: string })[]>(
+    // One round trip: the page and the total (a window count) as one prepared statement.
+    const rows = await preparedQuery<GpuRow & { total_count: string }>(
+      em,
       `select ${gpuColumns}, count(*) over() as total_count from ${sql.from}
        order by ${sql.orderBy} limit ? offset ?`,
       [...sql.params, ...sql.orderParams, query.pageSize, offset],
@@ -118,7 +168,7 @@ export class CatalogService {
     if (rows[0]) return { rows, total: Number(rows[0].total_count) };
     if (offset === 0) return { rows, total: 0 };
     // Past the last page: the window count has no row to ride on.
-    const counted = await em.execute<{ total: string }[]>(`select count(*) as total from ${sql.from}`, sql.params);
+    const counted = await preparedQuery<{ total: string }>(em, `select count(*) as total from ${sql.from}`, sql.params);
     return { rows, total: Number(counted[0]?.total ?? 0) };
   }
 
@@ -245,9 +295,11 @@ export class CatalogService {
   }
 
   private async findRow(em: EntityManager, id: string, lock = false): Promise<GpuRow | undefined> {
-    const rows = await em.execute<GpuRow[]>(`select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`, [
-      id,
-    ]);
+    const rows = await preparedQuery<GpuRow>(
+      em,
+      `select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`,
+      [id],
+    );
     return rows[0];
   }
 
@@ -270,8 +322,7 @@ export class CatalogService {
         this.deps.logger.warn({ err: (err as Error).message, gpuId: id }, 'product re-embedding failed');
       }
     }
-    await this.deps.cache.invalidate(CATALOG_CACHE_NS);
-    setTimeout(() => void this.deps.cache.invalidate(CATALOG_CACHE_NS), LATE_INVALIDATION_MS).unref();
+    await this.invalidate();
     if (change.stock !== undefined) {
       // What the transaction wrote (level and version), not a re-read.
       await this.deps.stock.publish([{ ...change.stock, reason: 'admin' }]);
