@@ -1,7 +1,5 @@
 // One interface for text embeddings. Implementations: MiniLM (transformers.js) and the
 // deterministic hashing embedder (the embedded default, lexical only).
-import { toSql } from 'pgvector';
-
 export const EMBEDDING_DIM = 384;
 
 export interface Embedder {
@@ -15,13 +13,5 @@ export interface Embedder {
   close?(): Promise<void>;
 }
 
-/**
- * A vector as a `?::vector` parameter, in pgvector's text format (the pgvector package's
- * `toSql`; floats printed in full, so the stored float4 values are the embedder's own).
- * A non-finite component is a broken model, never silently stored.
- */
-export function toVectorLiteral(v: Float32Array | number[]): string {
-  const values = Array.from(v);
-  if (!values.every(Number.isFinite)) throw new Error('vector has a non-finite component');
-  return toSql(values) as string;
-}
+/** Vectors are written in pgvector's text format, defined once beside the column type. */
+export { toVectorLiteral } from '../../../db/types/vector.js';
