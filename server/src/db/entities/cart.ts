@@ -1,8 +1,10 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { GpuRecord } from './gpu.js';
 import { User } from './user.js';
 
 export class Cart {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id' | 'version' | 'updatedAt';
   id!: string;
   userId!: string;
   /** Bumped with every change of the cart (cart:update carries it). */
@@ -11,6 +13,8 @@ export class Cart {
 }
 
 export class CartItem {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'addedAt';
   cartId!: string;
   gpuId!: string;
   quantity!: number;

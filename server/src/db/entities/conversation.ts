@@ -1,8 +1,10 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import type { FinishReason } from '@gpu/shared';
 import { User } from './user.js';
 
 export class ConversationRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id' | 'userId' | 'guestId' | 'title' | 'state' | 'createdAt' | 'updatedAt';
   id!: string;
   userId!: string | null;
   guestId!: string | null;
@@ -14,6 +16,9 @@ export class ConversationRecord {
 }
 
 export class MessageRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?:
+    'id' | 'productIds' | 'finishReason' | 'meta' | 'comparison' | 'actions' | 'suggestions' | 'tools' | 'createdAt';
   id!: string;
   conversationId!: string;
   role!: 'user' | 'assistant';

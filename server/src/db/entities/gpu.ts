@@ -1,4 +1,4 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, OptionalProps } from '@mikro-orm/core';
 import type { Brand, GpuSpecs } from '@gpu/shared';
 import { Money } from '../types/money.js';
 import { Vector } from '../types/vector.js';
@@ -13,6 +13,20 @@ const SEARCH_VECTOR = `((((setweight(to_tsvector('simple'::regconfig, (((COALESC
 
 /** A product. `price` is in dollars (cents in the database, see Money). */
 export class GpuRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?:
+    | 'id'
+    | 'descriptionEs'
+    | 'descriptionEn'
+    | 'version'
+    | 'imageKey'
+    | 'thumbnailKey'
+    | 'isActive'
+    | 'specs'
+    | 'embedding'
+    | 'embeddingModel'
+    | 'createdAt'
+    | 'updatedAt';
   id!: string;
   sku!: string;
   name!: string;
@@ -84,6 +98,8 @@ export const GpuSchema = new EntitySchema<GpuRecord>({
 
 /** A product's stock level after each change (the dashboard's stock chart). */
 export class StockHistoryRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id' | 'at';
   id!: number;
   gpuId!: string;
   stock!: number;

@@ -1,8 +1,10 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { User } from './user.js';
 
 /** The first result of a keyed request, replayed for repeats of the same key by the same user. */
 export class IdempotencyKey {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'statusCode' | 'responseBody' | 'createdAt';
   userId!: string;
   key!: string;
   requestHash!: string;

@@ -1,8 +1,20 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { MessageRecord } from './conversation.js';
 import { User } from './user.js';
 
 export class LlmUsage {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?:
+    | 'id'
+    | 'messageId'
+    | 'userId'
+    | 'guestId'
+    | 'promptTokens'
+    | 'completionTokens'
+    | 'timeToFirstTokenMs'
+    | 'durationMs'
+    | 'finishReason'
+    | 'createdAt';
   id!: string;
   messageId!: string | null;
   userId!: string | null;

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { Money } from '../types/money.js';
 import { GpuRecord } from './gpu.js';
 import { User } from './user.js';
@@ -7,6 +7,8 @@ export type OrderStatus = 'created' | 'paid' | 'cancelled';
 
 /** An order; `total` in dollars (cents in the database). */
 export class OrderRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id' | 'status' | 'createdAt';
   id!: string;
   userId!: string;
   status!: OrderStatus;
@@ -15,6 +17,8 @@ export class OrderRecord {
 }
 
 export class OrderItemRecord {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id';
   id!: string;
   orderId!: string;
   gpuId!: string;

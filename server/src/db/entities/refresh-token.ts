@@ -1,7 +1,9 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import { User } from './user.js';
 
 export class RefreshToken {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'id' | 'usedAt' | 'revokedAt' | 'createdAt';
   id!: string;
   userId!: string;
   familyId!: string;

@@ -1,7 +1,9 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
 import type { Role } from '@gpu/shared';
 
 export class User {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'role' | 'createdAt' | 'updatedAt';
   id!: string;
   email!: string;
   passwordHash!: string;
@@ -28,6 +30,8 @@ export const UserSchema = new EntitySchema<User>({
 
 /** Server-issued guest identities (per-IP creation limits tell a new guest from a returning one). */
 export class Guest {
+  /** Filled by the database or the ORM when not given. */
+  [OptionalProps]?: 'createdAt';
   id!: string;
   createdAt!: Date;
 }
