@@ -26,7 +26,7 @@ import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '..
 import type { StockChange, StockService } from '../inventory/stock-service.js';
 import { readCartLines, toCart, type CartLine } from '../cart/cart-queries.js';
 import { claimIdempotencyKey, requestHash, storeIdempotentResult, type StoredResult } from './idempotency.js';
-import { insertOrder, listOrders, type PricedLine } from './order-queries.js';
+import { availableStock, currentPrices, insertOrder, listOrders } from './order-repository.js';
 
 export interface OrderServiceDeps {
   em: () => EntityManager;
@@ -171,30 +171,13 @@ function fingerprint(body: CheckoutRequest, lines: Pick<CartLine, 'gpuId' | 'qua
 }
 
 async function outOfStock(tx: EntityManager, line: CartLine): Promise<AppError> {
-  const rows = await tx.execute<{ stock: number; is_active: boolean }[]>(
-    `select stock, is_active from gpus where id = ?`,
-    [line.gpuId],
-  );
-  const available = rows[0]?.is_active ? Number(rows[0].stock) : 0;
+  const available = await availableStock(tx, line.gpuId);
   return conflict(
     available === 0
       ? `"${line.name}" is out of stock`
       : `Not enough stock for "${line.name}": ${line.quantity} in the cart, ${available} available`,
     'out_of_stock',
   );
-}
-
-/** Name and price as of now: the rows are locked by our decrements, so they cannot change before commit. */
-async function currentPrices(tx: EntityManager, lines: CartLine[]): Promise<PricedLine[]> {
-  const rows = await tx.execute<{ id: string; name: string; price_cents: string | number }[]>(
-    `select id, name, price_cents from gpus where id in (${lines.map(() => '?').join(',')})`,
-    lines.map((l) => l.gpuId),
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return lines.map((l) => {
-    const row = byId.get(l.gpuId)!;
-    return { gpuId: l.gpuId, name: row.name, priceCents: Number(row.price_cents), quantity: l.quantity };
-  });
 }
 
 function outcomeOf(err: unknown): string {
