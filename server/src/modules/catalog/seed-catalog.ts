@@ -61,5 +61,5 @@ export async function seedCatalog(em: EntityManager, embedder: Embedder, opts: S
 }
 
 export async function catalogIsEmpty(em: EntityManager): Promise<boolean> {
-  return (await em.count(GpuRecord, {}, { limit: 1 })) === 0;
+  return (await em.find(GpuRecord, {}, { fields: ['id'], limit: 1, disableIdentityMap: true })).length === 0;
 }
