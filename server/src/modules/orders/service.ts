@@ -26,6 +26,7 @@ import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '..
 import type { StockChange, StockService } from '../inventory/stock-service.js';
 import { readCartLines, toCart, type CartLine } from '../cart/cart-queries.js';
 import { claimIdempotencyKey, requestHash, storeIdempotentResult, type StoredResult } from './idempotency.js';
+import { centsToDollars, dollarsToCents } from '../../db/types/money.js';
 import { availableStock, currentPrices, insertOrder, listOrders } from './order-repository.js';
 
 export interface OrderServiceDeps {
@@ -135,8 +136,8 @@ export class OrderService {
     const priced = await currentPrices(tx, lines);
     if (body.expectedTotal !== undefined) {
       const totalCents = priced.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
-      if (totalCents !== Math.round(body.expectedTotal * 100)) {
-        throw conflict(`Prices changed: the total is now ${(totalCents / 100).toFixed(2)}`);
+      if (totalCents !== dollarsToCents(body.expectedTotal)) {
+        throw conflict(`Prices changed: the total is now ${centsToDollars(totalCents).toFixed(2)}`);
       }
     }
     const order = await insertOrder(tx, userId, priced);
