@@ -12,7 +12,7 @@ import { redisUp } from './platform/metrics.js';
 import { limiterFactory, type LimiterFactory } from './platform/rate-limit.js';
 import { closeRedis, createRedis, type Redis } from './platform/redis.js';
 import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
-import type { Embedder } from './modules/assistant/embeddings/embedder.js';
+import type { Embedder } from './platform/embedder.js';
 import { version } from './version.js';
 
 export interface Platform {

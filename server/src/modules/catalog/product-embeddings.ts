@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GpuDescriptions, GpuSpecs } from '@gpu/shared';
 import { GpuRecord } from '../../db/entities/index.js';
 import { toVectorLiteral } from '../../db/types/vector.js';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { Embedder } from '../../platform/embedder.js';
 
 export interface EmbeddableProduct {
   name: string;

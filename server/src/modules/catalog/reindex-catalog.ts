@@ -1,7 +1,7 @@
 // `npm run reindex` as a service: moves the catalog to the active embedder by re-embedding
 // every row whose vector is missing or from another model, and says what it moved from.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { Embedder } from '../../platform/embedder.js';
 import { reindexStale } from './product-embeddings.js';
 
 export interface ReindexReport {

@@ -18,7 +18,7 @@ import type { EventBus } from '../../platform/bus.js';
 import type { Cache } from '../../platform/cache.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { Embedder } from '../../platform/embedder.js';
 import type { StockService } from '../inventory/stock-service.js';
 import { GpuRecord } from '../../db/entities/index.js';
 import { GPU_FIELDS, gpuColumns, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
