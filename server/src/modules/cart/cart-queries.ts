@@ -1,5 +1,7 @@
 // Reading a cart: its lines joined with the live product rows, in the shape of GET /api/cart.
 // Shared by the cart service and checkout (which reads the same lines under its locks).
+// Raw SQL: one three-table join (cart, lines, live product rows) in a single round trip, read
+// under checkout's row locks; the cart's writes are guarded upserts (service.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cart } from '@gpu/shared';
 import { centsToDollars } from '../../db/types/money.js';

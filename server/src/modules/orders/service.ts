@@ -10,6 +10,7 @@
 // What is stored for a key: 201 (the order) and 422 (an empty cart), the request's final
 // answers. A 409 (not enough stock, changed prices) is NOT stored: the transaction rolls back,
 // the key with it, and the client may fix the cart and retry with the same key.
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cart, CheckoutRequest, Order } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
@@ -23,6 +24,7 @@ import {
 } from '../../platform/errors.js';
 import { checkouts } from '../../platform/metrics.js';
 import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '../../db/pg-errors.js';
+import { Cart as CartRecord } from '../../db/entities/index.js';
 import type { StockChange, StockService } from '../inventory/stock-service.js';
 import { readCartLines, toCart, type CartLine } from '../cart/cart-queries.js';
 import { claimIdempotencyKey, requestHash, storeIdempotentResult, type StoredResult } from './idempotency.js';
@@ -104,7 +106,12 @@ export class OrderService {
     body: CheckoutRequest,
   ): Promise<CheckoutResult | (Committed & { result: CheckoutResult })> {
     const claim = await claimIdempotencyKey(tx, userId, key);
-    await tx.execute(`select id from carts where user_id = ? for update`, [userId]);
+    // The cart's row lock: a checkout and a cart edit of one user take turns.
+    await tx.findOne(
+      CartRecord,
+      { userId },
+      { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true },
+    );
     const lines = await readCartLines(tx, userId);
     const hash = fingerprint(body, lines);
 
@@ -141,7 +148,8 @@ export class OrderService {
       }
     }
     const order = await insertOrder(tx, userId, priced);
-    // Emptying the cart is a cart change: bumped in the same statement, published as written.
+    // Emptying the cart is a cart change: bumped in the same statement, published as written
+    // (raw SQL: delete the lines and bump the version in one atomic statement).
     const [emptied] = await tx.execute<{ version: string | number }[]>(
       `with cleared as (delete from cart_items where cart_id = (select id from carts where user_id = ?))
        update carts set version = version + 1, updated_at = now() where user_id = ? returning version`,
