@@ -98,17 +98,19 @@ export class ChatRepository {
 
   /** Earlier turns of the conversation, oldest first, without the current exchange or unfinished answers. */
   async history(conversationId: string, exclude: string[], limit: number): Promise<HistoryTurn[]> {
-    return this.em().execute<{ role: 'user' | 'assistant'; content: string }[]>(
-      `select role, content from (
-         select role, content, created_at from messages
-         where conversation_id = ? and id not in (${exclude.map(() => '?').join(', ')})
-           and (role = 'user' or finish_reason is not null)
-         order by created_at desc limit ?
-       ) recent order by created_at`,
-      [conversationId, ...exclude, limit],
+    const recent = await this.em().find(
+      MessageRecord,
+      {
+        conversationId,
+        id: { $nin: exclude },
+        $or: [{ role: 'user' }, { finishReason: { $ne: null } }],
+      },
+      { fields: ['role', 'content'], orderBy: { createdAt: 'desc' }, limit, disableIdentityMap: true },
     );
+    return recent.reverse().map((m) => ({ role: m.role, content: m.content }));
   }
 
+  /** Raw SQL: the products in retrieval's row shape (ProductRow), as the retrieval statements return them. */
   async products(ids: string[]): Promise<ProductRow[]> {
     if (!ids.length) return [];
     const rows = await this.em().execute<ProductRow[]>(
@@ -172,7 +174,7 @@ export class ChatRepository {
     );
   }
 
-  /** Tokens (prompt + completion) the actor used since midnight UTC. */
+  /** Tokens (prompt + completion) the actor used since midnight UTC (raw SQL: a sum since the UTC day's start). */
   async tokensToday(actor: Actor): Promise<number> {
     const [col, id] = ownerColumns(actor);
     const rows = await this.em().execute<{ total: string | null }[]>(
