@@ -170,12 +170,30 @@ export class CatalogService {
    * The row is locked for the transaction, and the flush checks and bumps its version.
    */
   async update(id: string, raw: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+    return (await this.updateVersioned(id, raw, lang)).gpu;
+  }
+
+  /**
+   * `update`, plus the product's version after it (an `ETag`); with `expectedVersion` (from
+   * `If-Match`) an edit of a copy that changed since it was read is a 409 and changes nothing.
+   */
+  async updateVersioned(
+    id: string,
+    raw: GpuUpdate,
+    lang: Language = defaultLanguage,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<{ gpu: Gpu; version: number }> {
     const patch = normalizeProductText(raw);
     let reembed = false;
     let level: StockLevel | null = null;
     const product = await this.write(async (tx) => {
       const current = await tx.findOne(GpuRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!current) throw notFound('Product');
+      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+        throw conflict(
+          `The product changed since it was read (version ${current.version}, not ${opts.expectedVersion})`,
+        );
+      }
       const before = gpuFromRecord(current, this.deps.assetUrl);
       const descriptions = mergeDescriptions(before.descriptions, patch, lang);
       const descriptionsChanged = JSON.stringify(descriptions) !== JSON.stringify(before.descriptions);
@@ -195,7 +213,7 @@ export class CatalogService {
       return (await this.findProduct(tx, id))!;
     });
     await this.afterWrite(id, { reembed, stock: level ?? undefined });
-    return gpuFromRecord(product, this.deps.assetUrl, lang);
+    return { gpu: gpuFromRecord(product, this.deps.assetUrl, lang), version: product.version };
   }
 
   /** Soft delete: the product disappears from the storefront, orders keep their reference. */
@@ -226,7 +244,7 @@ export class CatalogService {
 
   /** The product as committed so far in `em` (fresh from the database, not the identity map). */
   private findProduct(em: EntityManager, id: string) {
-    return em.findOne(GpuRecord, { id }, { fields: GPU_FIELDS, disableIdentityMap: true });
+    return em.findOne(GpuRecord, { id }, { fields: [...GPU_FIELDS, 'version'], disableIdentityMap: true });
   }
 
   private async write<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
