@@ -40,7 +40,7 @@ export function ormOptions(
     discovery: { warnWhenNoEntities: false },
     forceUtcTimezone: true,
     allowGlobalContext: false,
-    debug: process.env.HOUSE_DEBUG ? ['query'] : false,
+    debug: false,
     // Connection errors must surface quickly so /readyz can answer 503 instead of hanging.
     driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: 15_000 } },
   };
