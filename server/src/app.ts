@@ -24,6 +24,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { docsRoutes } from './http/docs-routes.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { createRealtime } from './realtime/io.js';
 import { cartRoutes } from './modules/cart/routes.js';
 import { ordersRoutes } from './modules/orders/routes.js';
@@ -87,7 +88,7 @@ export async function createApplication(
     authRoutes(s.auth, s.guests),
     catalogRoutes(s.catalog),
     mediaRoutes(s.media),
-    docsRoutes({ version: p.version }),
+    docsRoutes({ document: () => buildOpenApiDocument({ version: p.version }) }),
   );
   // -- cart, orders --
   app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));

@@ -13,8 +13,7 @@ import {
   type SimpleAck,
 } from '@gpu/shared';
 import type { z } from 'zod';
-import type { Platform } from '../../context.js';
-import type { Services } from '../../services.js';
+import type { ChatService } from './service.js';
 import type { ShopperSocket } from '../../realtime/types.js';
 import { fromZod, toAckError } from '../../platform/errors.js';
 import type { ChatSink } from './chat-sink.js';
@@ -30,7 +29,7 @@ function socketSink(socket: ShopperSocket): ChatSink {
   };
 }
 
-export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: Services): void {
+export function registerAssistantSocket(socket: ShopperSocket, _p: unknown, s: { assistant: ChatService }): void {
   const chat = s.assistant;
   /** Resumes in flight on this socket, by message: a new resume replaces the old one. */
   const resumes = new Map<string, AbortController>();
