@@ -26,6 +26,8 @@ import { mediaRoutes } from './modules/media/routes.js';
 import { docsRoutes } from './http/docs-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createRealtime } from './realtime/io.js';
+import { registerAssistantSocket } from './modules/assistant/socket.js';
+import { registerInventorySocket } from './modules/inventory/socket.js';
 import { cartRoutes } from './modules/cart/routes.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { assistantRoutes } from './modules/assistant/routes.js';
@@ -104,7 +106,8 @@ export async function createApplication(
   const http = createServer(app);
   http.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
   http.headersTimeout = 66_000;
-  const realtime = createRealtime(http, p, s);
+  // Each capability registers its own shopper events.
+  const realtime = createRealtime(http, p, s, [registerInventorySocket, registerAssistantSocket]);
   const io = realtime.io;
   let metricsServer: MetricsServer | undefined;
 

@@ -3,9 +3,9 @@
 // `admins` and receives `inventory:snapshot` and the current `stats`; the gateway and the
 // stats loop push the rest.
 import type { ExtendedError } from 'socket.io';
-import type { StatsEvent } from '@gpu/shared';
-import type { Platform } from '../context.js';
-import type { Services } from '../services.js';
+import type { InventorySnapshotEvent, StatsEvent } from '@gpu/shared';
+import type { Platform } from '../platform-types.js';
+import type { HandshakeAuthDeps } from './handshake-auth.js';
 import { isAdmin } from '../modules/auth/actor.js';
 import { socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
@@ -27,7 +27,7 @@ export function createAdminNamespace(io: IoServer): AdminNamespace {
 export function registerAdminNamespace(
   admin: AdminNamespace,
   p: Platform,
-  s: Services,
+  s: HandshakeAuthDeps & { inventorySnapshot: () => Promise<InventorySnapshotEvent> },
   deps: { currentStats: () => Promise<StatsEvent>; guard: (socket: AdminSocket) => void },
 ): void {
   admin.use((socket, next) => {

@@ -4,16 +4,16 @@
 // the gateway from domain events to rooms, and the shutdown drain.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace } from 'socket.io';
-import type { Platform } from '../context.js';
-import type { Services } from '../services.js';
+import type { InventorySnapshotEvent } from '@gpu/shared';
+import type { Platform } from '../platform-types.js';
+import type { GuestLimits } from '../modules/auth/guest-limits.js';
+import type { AdminSeriesService } from '../modules/admin-series/service.js';
 import { originPolicy } from '../http/origin.js';
 import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
-import { actorFromHandshake, handshakeError } from './handshake-auth.js';
+import { actorFromHandshake, handshakeError, type HandshakeAuthDeps } from './handshake-auth.js';
 import { clientIp, compileTrust } from '../http/client-ip.js';
 import { handleAuthRefresh } from './auth-refresh.js';
-import type { IoServer } from './types.js';
-import { registerInventorySocket } from '../modules/inventory/socket.js';
-import { registerAssistantSocket } from '../modules/assistant/socket.js';
+import type { IoServer, ShopperSocket } from './types.js';
 import { rooms } from './types.js';
 import { createRedisAdapter } from './redis-adapter.js';
 import { startGateway } from './gateway.js';
@@ -35,7 +35,26 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-export function createRealtime(httpServer: HttpServer, p: Platform, s: Services): Realtime {
+/**
+ * A capability's shopper events on one socket (handlers parse, call a service, ack). The
+ * composition root hands them in, so realtime never imports the capability modules whose
+ * handlers import realtime's socket types.
+ */
+export type SocketModule<S> = (socket: ShopperSocket, p: Platform, s: S) => void;
+
+/** What realtime asks of the services: a slice of services.ts's, named here so realtime imports no composition file. */
+export interface RealtimeServices extends HandshakeAuthDeps {
+  guestLimits: GuestLimits;
+  series: AdminSeriesService;
+  inventorySnapshot: () => Promise<InventorySnapshotEvent>;
+}
+
+export function createRealtime<S extends RealtimeServices>(
+  httpServer: HttpServer,
+  p: Platform,
+  s: S,
+  modules: SocketModule<S>[],
+): Realtime {
   const trust = compileTrust(p.config.TRUST_PROXY);
   const origins = originPolicy(p.config.ALLOWED_ORIGINS, trust);
   const io: IoServer = new Server(httpServer, {
@@ -95,9 +114,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
       onRejected: (error) => socket.emit('chat:error', error),
     });
     handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
-    // Each module registers its own events (handlers parse, call a service, ack).
-    registerInventorySocket(socket, p, s);
-    registerAssistantSocket(socket, p, s);
+    for (const register of modules) register(socket, p, s);
   });
 
   const admin = createAdminNamespace(io);
