@@ -39,7 +39,9 @@ export class MemoryCache implements Cache {
   }
 }
 
-// Reads the namespace version and the versioned entry in one round trip.
+// Reads the namespace version and the versioned entry in one round trip. The entry's key is
+// built inside the script; the namespace hash tag keeps it in the version key's slot, which
+// a Redis Cluster requires.
 const versionedGet = `local v = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])`;
 
@@ -51,18 +53,17 @@ export class RedisCache implements Cache {
     private readonly prefix = 'cache:',
   ) {}
 
+  /** `cache:{ns}:`: every key of a namespace shares one hash slot (see versionedGet). */
+  private base(ns: string): string {
+    return `${this.prefix}{${ns}}:`;
+  }
   private async version(ns: string): Promise<string> {
-    return (await this.redis.get(`${this.prefix}${ns}:version`)) ?? '0';
+    return (await this.redis.get(`${this.base(ns)}version`)) ?? '0';
   }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
     try {
-      const raw = (await this.redis.eval(
-        versionedGet,
-        1,
-        `${this.prefix}${ns}:version`,
-        `${this.prefix}${ns}:`,
-        key,
-      )) as string | null;
+      const raw = (await this.redis.eval(versionedGet, 1, `${this.base(ns)}version`, this.base(ns), key)) as
+        string | null;
       cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
       return raw ? (JSON.parse(raw) as T) : undefined;
     } catch (err) {
@@ -74,14 +75,14 @@ export class RedisCache implements Cache {
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
     try {
       const v = await this.version(ns);
-      await this.redis.set(`${this.prefix}${ns}:${v}:${key}`, JSON.stringify(value), 'EX', ttlS);
+      await this.redis.set(`${this.base(ns)}${v}:${key}`, JSON.stringify(value), 'EX', ttlS);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache set failed');
     }
   }
   async invalidate(ns: string): Promise<void> {
     try {
-      await this.redis.incr(`${this.prefix}${ns}:version`);
+      await this.redis.incr(`${this.base(ns)}version`);
     } catch (err) {
       // Entries are short-lived (TTL), so a missed invalidation heals itself quickly.
       this.logger.warn({ err: (err as Error).message, ns }, 'cache invalidate failed');

@@ -51,7 +51,7 @@ export function createRealtime(httpServer: HttpServer, p: Platform, s: Services)
     },
   });
 
-  const redisAdapter = p.newRedis ? createRedisAdapter(p.newRedis, p.logger) : undefined;
+  const redisAdapter = p.redisConnections ? createRedisAdapter(p.redisConnections, p.logger) : undefined;
   if (redisAdapter) io.adapter(redisAdapter.adapter);
 
   // One per-user budget for incoming events on every namespace and instance.
