@@ -20,8 +20,11 @@ import { emitEntry } from './stream-events.js';
 
 export const messageRoom = (messageId: string) => `msg:${messageId}`;
 
+// Only the asking socket is in the room, so the emit is local: no Redis publish per token, and
+// delivered at once. (The sharded Redis adapter delivers a non-local room emit only after its
+// SPUBLISH returns, by which time the socket may have left the room: `chat:done` was lost.)
 function roomSink(socket: ShopperSocket): ChatSink {
-  return { emit: (entry) => emitEntry(socket.nsp.to(messageRoom(entry.event.messageId)), entry) };
+  return { emit: (entry) => emitEntry(socket.nsp.local.to(messageRoom(entry.event.messageId)), entry) };
 }
 
 export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: Services): void {
