@@ -59,18 +59,29 @@ export class HealthService {
     const redis = this.deps.redis;
     if (!redis) return { status: 'disabled' };
     if (isCluster(redis)) {
-      const masters = redis.nodes('master');
-      const checks = await Promise.all(masters.map((node) => timed(() => node.ping(), 1_000)));
+      // The masters are the owners in the slot map: a master that went away has left the
+      // connection pool, but still owns its slots (and counts as down).
+      const pooled = new Map(redis.nodes('master').map((n) => [`${n.options.host}:${n.options.port}`, n]));
+      const owners = new Set(redis.slots.flatMap((s) => (s?.[0] ? [s[0]] : [])));
+      const keys = owners.size ? [...owners] : [...pooled.keys()];
+      const checks = await Promise.all(
+        keys.map((k) => {
+          const node = pooled.get(k);
+          return node
+            ? timed(() => node.ping(), 1_000)
+            : Promise.resolve<Check>({ status: 'down', error: `${k} unreachable` });
+        }),
+      );
       const up = checks.filter((c) => c.status === 'ok');
       redisUp.set(up.length > 0 ? 1 : 0);
       const failed = checks.find((c) => c.status !== 'ok');
       return {
         status: up.length > 0 ? 'ok' : 'down',
         mode: 'cluster',
-        masters: masters.length,
+        masters: keys.length,
         mastersUp: up.length,
         ...(up.length ? { latencyMs: Math.max(...up.map((c) => c.latencyMs ?? 0)) } : {}),
-        ...(failed ? { error: failed.error ?? 'no master known' } : masters.length ? {} : { error: 'no master known' }),
+        ...(failed ? { error: failed.error ?? 'down' } : keys.length ? {} : { error: 'no master known' }),
       };
     }
     const check = await timed(() => redis.ping(), 1_000);

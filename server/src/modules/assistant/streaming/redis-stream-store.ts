@@ -15,6 +15,11 @@ import {
 // The message id is the hash tag: a message's stream commands (MULTI XADD+EXPIRE) stay in one slot.
 export const streamKey = (messageId: string) => `chat:stream:{${messageId}}`;
 const BLOCK_MS = 5_000;
+// An append that fails (Redis, or the stream's cluster shard, restarting) is retried for this
+// long before the entry is given up: a short outage leaves no hole in the stream. Appends of
+// one answer are chained (turn-events.ts), so retries keep the order.
+const APPEND_RETRY_MS = 15_000;
+const APPEND_RETRY_EVERY_MS = 250;
 
 type XReadReply = [string, [string, string[]][]][] | null;
 
@@ -36,11 +41,24 @@ export class RedisStreamStore implements MessageStreamStore {
   ) {}
 
   async append(messageId: string, entry: StreamEntry): Promise<void> {
-    await this.redis
-      .multi()
-      .xadd(streamKey(messageId), 'MAXLEN', STREAM_MAX_ENTRIES, '*', 'e', JSON.stringify(entry))
-      .expire(streamKey(messageId), STREAM_TTL_S)
-      .exec();
+    const data = JSON.stringify(entry);
+    const giveUpAt = Date.now() + APPEND_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const replies = await this.redis
+          .multi()
+          .xadd(streamKey(messageId), 'MAXLEN', STREAM_MAX_ENTRIES, '*', 'e', data)
+          .expire(streamKey(messageId), STREAM_TTL_S)
+          .exec();
+        const failed = replies?.find(([e]) => e)?.[0];
+        if (failed) throw failed;
+        if (attempt > 1) this.logger.info({ messageId, attempt }, 'stream append succeeded after retries');
+        return;
+      } catch (err) {
+        if (Date.now() >= giveUpAt) throw err;
+        await new Promise((r) => setTimeout(r, APPEND_RETRY_EVERY_MS));
+      }
+    }
   }
 
   async exists(messageId: string): Promise<boolean> {
