@@ -1,5 +1,5 @@
-// Redis connections: one plain server (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES),
-// chosen once here. Both ioredis clients speak the same command API, so every Redis use
+// Redis connections: one plain server (REDIS_URL) or a Redis Cluster (REDIS_CLUSTER_NODES,
+// with the AUTH token and TLS of REDIS_URL when that is set too), chosen once here. Both ioredis clients speak the same command API, so every Redis use
 // takes a `Redis` (either) and keeps keys used together in one hash slot (`{...}` tags).
 // Every client has an `error` listener (an outage must never crash the process) and
 // reconnects by itself; `redis_up` and the log tell operators what happens.
@@ -41,6 +41,20 @@ const commonOptions = (name: string) => ({
   connectTimeout: 2_000,
 });
 
+/**
+ * What a cluster client takes from REDIS_URL when both are set (ElastiCache: the URL names the
+ * configuration endpoint and carries the AUTH token; `rediss://` means TLS on every node).
+ */
+function credentialsFrom(url: string | undefined): { username?: string; password?: string; tls?: object } {
+  if (!url) return {};
+  const u = new URL(url);
+  return {
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
 function parseNode(hostPort: string): ClusterNode {
   const i = hostPort.lastIndexOf(':');
   return { host: hostPort.slice(0, i), port: Number(hostPort.slice(i + 1)) };
@@ -66,12 +80,13 @@ export function redisConnections(settings: RedisSettings, logger: Logger): Redis
   const nodes = settings.REDIS_CLUSTER_NODES;
   if (nodes?.length) {
     const startup = nodes.map(parseNode);
+    const credentials = credentialsFrom(settings.REDIS_URL);
     return {
       mode: 'cluster',
       create: (name, opts = {}) =>
         watch(
           new Cluster(startup, {
-            redisOptions: commonOptions(name),
+            redisOptions: { ...commonOptions(name), ...credentials },
             enableOfflineQueue: true,
             clusterRetryStrategy: retryDelay,
             // A master that is down or failing over: retry a few times, then fail the command.
