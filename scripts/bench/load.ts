@@ -18,7 +18,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ClientCommand, ClientReply } from './load/client.js';
 import { latencyLine, memoryLines, rssBytes, type InstanceMemory } from './load/report.js';
-import { createGpus, createUsers, startEnvironment, type BenchEnvironment, type BenchUser } from './load/setup.js';
+import {
+  BENCH_METRICS_TOKEN,
+  createGpus,
+  createUsers,
+  startEnvironment,
+  type BenchEnvironment,
+  type BenchUser,
+} from './load/setup.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -129,7 +136,9 @@ async function stockChanges(url: string, admin: BenchUser, gpuId: string, rate: 
 
 /** A sample's value from an instance's /metrics (0 when absent). */
 async function metric(url: string, pattern: RegExp): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })
+  ).text();
   return Number(pattern.exec(text)?.[1] ?? 0);
 }
 const connectedSockets = (url: string) => metric(url, /^socketio_connected_clients\{namespace="\/"\} (\d+)$/m);

@@ -8,6 +8,9 @@ import pg from 'pg';
 import { TokenService } from '../../../server/src/modules/auth/tokens.js';
 import { startServerProcess, type ServerProcess } from '../../../server/test/support/processes.js';
 
+/** The instances run with NODE_ENV=production, where /metrics answers only with this bearer token. */
+export const BENCH_METRICS_TOKEN = randomBytes(16).toString('hex');
+
 export interface BenchEnvironment {
   instances: ServerProcess[];
   db: pg.Pool;
@@ -53,6 +56,7 @@ export async function startEnvironment(opts: {
     ...(clusterNodes ? { REDIS_CLUSTER_NODES: clusterNodes.join(',') } : { REDIS_URL: redisUrl.toString() }),
     JWT_SECRET: jwtSecret,
     RATE_LIMIT_ALLOWLIST: '127.0.0.1',
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '10',
   };
