@@ -94,6 +94,9 @@ export function redisConnections(settings: RedisSettings, logger: Logger): Redis
             retryDelayOnFailover: 200,
             maxRedirections: 8,
             slotsRefreshTimeout: 2_000,
+            // Re-read the slot map every 5 s: a master that went away and came back rejoins the
+            // pool even when no command has been redirected to it yet (health, idle shards).
+            slotsRefreshInterval: 5_000,
             // Node addresses come from CLUSTER SLOTS; TLS endpoints (ElastiCache) need them as given.
             dnsLookup: (address, callback) => callback(null, address),
             // SSUBSCRIBE must reach the master that owns the channel's slot: one subscriber per master.

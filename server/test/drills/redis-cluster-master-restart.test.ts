@@ -71,6 +71,21 @@ describe.skipIf(!canRunRedisCluster || !baseDatabaseUrl)('drill: a Redis Cluster
 
   const health = async (p: ServerProcess) =>
     (await api<{ status: string; checks: { redis: { mastersUp?: number; masters?: number } } }>(p.url, '/health')).body;
+  /** Waits until the instance's /health counts `n` masters answering (says what it saw otherwise). */
+  const mastersUp = async (p: ServerProcess, n: number) => {
+    let last: unknown;
+    await eventually(
+      async () => {
+        const h = await health(p);
+        last = h.checks.redis;
+        return h.checks.redis.mastersUp === n;
+      },
+      30_000,
+      200,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}: /health redis ${JSON.stringify(last)}`);
+    });
+  };
   const setStock = (stock: number) =>
     api(a.url, `/api/gpus/${gpuId}`, { method: 'PATCH', token: admin.token, body: { stock } }).then(
       (r) => r.status,
@@ -110,12 +125,12 @@ describe.skipIf(!canRunRedisCluster || !baseDatabaseUrl)('drill: a Redis Cluster
       })();
 
       await redis.stopNode(port);
-      await eventually(async () => (await health(a)).checks.redis.mastersUp === 2, 20_000, 200);
+      await mastersUp(a, 2);
       expect((await health(a)).status).toBe('degraded');
       expect((await api(b.url, '/readyz')).status).toBe(200);
       await sleep(1_000);
       await redis.startNode(port);
-      await eventually(async () => (await health(b)).checks.redis.mastersUp === 3, 20_000, 200);
+      await mastersUp(b, 3);
       selling = false;
       await seller;
 
