@@ -102,6 +102,10 @@ async function chatParts(): Promise<void> {
     if (['all', 'chat', 'load'].includes(part)) {
       const row = await benchConcurrency(cs, Number(args.chats), Number(args.tokens), Number(args['gap-ms']));
       printTable(`3. Concurrent chats through one instance (${where})`, [row]);
+      const p99 = Number(row['loop delay p99 ms']);
+      console.log(
+        `goal: event-loop delay p99 < 50 ms with ${args.chats} streams: ${p99} ms, ${p99 < 50 ? 'met' : 'NOT met'}`,
+      );
     }
   } finally {
     await cs.close();

@@ -1,7 +1,8 @@
 // Catalog read benchmark: autocannon on GET /api/gpus with filters, served from the cache
 // (the same URL every time) and uncached (a different maxPrice each request, so every request
-// misses and runs the SQL), next to a bare node:http JSON route in the same process that
-// returns the same body. Prints req/s, p50/p99 latency and the ratio to the bare route.
+// misses and runs the SQL), next to a bare node:http route and a bare Express 5 app (one route,
+// nothing else mounted) in the same process that return the same bytes. Prints a markdown
+// table: req/s, p50/p99 latency and the ratios to both bare routes, then the goals.
 // autocannon fires from a worker thread, so the load generator does not share the server's
 // event loop (it still shares the machine's cores).
 //
@@ -9,7 +10,10 @@
 //
 // Embedded defaults (PGlite, in-memory cache) unless DATABASE_URL / REDIS_URL are set; with
 // DATABASE_URL a temporary database is created on that server and dropped afterwards.
-// BENCH_DURATION_S (default 10) and BENCH_CONNECTIONS (default 10) tune each case.
+// BENCH_DURATION_S (default 10) and BENCH_CONNECTIONS (default 10) tune each case. To profile
+// one case, e.g. the cached route: BENCH_ONLY=cached node --cpu-prof --cpu-prof-dir=/tmp/prof
+// --import tsx --conditions=source scripts/bench/catalog.ts (the bare cases always run: the
+// ratios need them).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +28,7 @@ import { createApplication } from '../../server/src/app.js';
 import { runStartupTasks } from '../../server/src/startup.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { createTestDatabase } from '../../server/test/support/database.js';
+import express from 'express';
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -90,26 +95,52 @@ async function main(): Promise<void> {
     res.end(sample);
   });
   const barePort = await listen(bare);
+  // What a user would pick instead of the product: Express 5, one route, the same bytes.
+  const bareExpressApp = express();
+  bareExpressApp.get('/api/gpus', (_req, res) => {
+    res.type('application/json').send(sample);
+  });
+  const bareExpress = createServer(bareExpressApp);
+  const bareExpressPort = await listen(bareExpress);
 
   console.log(
     `catalog bench: ${db.url ? 'PostgreSQL' : 'PGlite (embedded)'}, cache ${config.REDIS_URL ? 'Redis' : 'in-memory'}, node ${process.version}, ` +
       `${cpus().length} CPUs, ${connections} connections, ${durationS}s per case, body ${sample.length} bytes`,
   );
   const uncachedRequest = fileURLToPath(new URL('./catalog-uncached-request.cjs', import.meta.url));
+  const only = process.env.BENCH_ONLY;
   const results = [
-    await run('bare node:http (same JSON)', `http://127.0.0.1:${barePort}/`),
-    await run('GET /api/gpus cached', base + catalogPath),
-    await run('GET /api/gpus uncached', base, [{ setupRequest: uncachedRequest }]),
+    await run('bare node:http (same bytes)', `http://127.0.0.1:${barePort}/`),
+    await run('bare Express 5, one route (same bytes)', `http://127.0.0.1:${bareExpressPort}${catalogPath}`),
   ];
+  if (!only || only === 'cached') results.push(await run('GET /api/gpus cached', base + catalogPath));
+  if (!only || only === 'uncached')
+    results.push(await run('GET /api/gpus uncached', base, [{ setupRequest: uncachedRequest }]));
   const bareRps = results[0]!.rps;
+  const expressRps = results[1]!.rps;
   console.log('');
-  console.log('| case | req/s | p50 ms | p99 ms | vs bare |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| case | req/s | p50 ms | p99 ms | vs bare node:http | vs bare Express |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareRps).toFixed(2)}x |`);
+    console.log(
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / bareRps).toFixed(2)}x | ${(r.rps / expressRps).toFixed(2)}x |`,
+    );
+  }
+  console.log('');
+  for (const [label, goal] of [
+    ['GET /api/gpus cached', 0.8],
+    ['GET /api/gpus uncached', 0.3],
+  ] as const) {
+    const r = results.find((x) => x.name === label);
+    if (!r) continue;
+    const ratio = r.rps / expressRps;
+    console.log(
+      `goal: ${label} >= ${goal.toFixed(2)}x bare Express: ${ratio.toFixed(2)}x, ${ratio >= goal ? 'met' : 'NOT met'}`,
+    );
   }
 
   bare.close();
+  bareExpress.close();
   await application.close();
   await closePlatform(platform);
   await db.drop();

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/db/orm.js';
 import { seedCatalog } from '../../server/src/modules/catalog/seed-catalog.js';
+import { loadCatalog } from '../../server/src/db/seed/catalog-files.js';
 import { HashingEmbedder } from '../../server/src/modules/assistant/embeddings/hashing-embedder.js';
 import { MiniLmEmbedder } from '../../server/src/modules/assistant/embeddings/minilm-embedder.js';
 import { locateModel, type SentenceModelName } from '../../server/src/modules/assistant/embeddings/sentence-models.js';
@@ -134,7 +135,7 @@ async function reindexTimes(modelDir: string, dtype: 'fp32' | 'q8', e: MiniLmEmb
   try {
     const em = () => database.orm.em.fork();
     const hashing = new HashingEmbedder();
-    const seeded = await seedCatalog(em(), hashing);
+    const seeded = await seedCatalog(em(), hashing, loadCatalog());
     const rows: Record<string, string | number>[] = [];
     for (const [label, embedder] of [
       ['hashing -> model', e],

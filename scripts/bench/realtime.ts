@@ -8,14 +8,17 @@
 // The product scenarios go bus -> gateway -> room emit, the path of every stock change;
 // `--trigger patch` starts one step earlier, at admin PATCH /api/gpus/:id {stock} (HTTP,
 // PostgreSQL transaction, StockService). Memory per connection is the servers' RSS growth
-// while the clients connect, divided by the clients.
+// while the clients connect, divided by the clients. Product clients authenticate with an
+// access token each (`--auth guest` connects them as guests instead), so KB/conn is the cost of
+// an idle authenticated socket. Ratios are to bare Socket.IO; the goals are printed.
 //
 //   npx tsx --conditions=source scripts/bench/realtime.ts [--sockets 2000] [--broadcasts 200]
 //                                        [--rate 20] [--workers 2] [--trigger bus|patch]
+//                                        [--auth user|guest] [--only x1]
 //
 // Needs DATABASE_URL and REDIS_URL (a temporary database is created and dropped).
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -23,7 +26,7 @@ import pg from 'pg';
 import { TokenService } from '../../server/src/modules/auth/tokens.js';
 import { startServerProcess, type ServerProcess } from '../../server/test/support/processes.js';
 import type { WorkerCommand, WorkerReply } from './realtime/client-worker.js';
-import { percentile, printTable, rssBytes, type ScenarioResult } from './realtime/measure.js';
+import { percentile, printGoals, printTable, rssBytes, type ScenarioResult } from './realtime/measure.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +35,8 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '20' },
     workers: { type: 'string', default: '2' },
     trigger: { type: 'string', default: 'bus' },
+    auth: { type: 'string', default: 'user' },
+    only: { type: 'string' },
   },
 });
 const SOCKETS = Number(args.sockets);
@@ -39,8 +44,11 @@ const BROADCASTS = Number(args.broadcasts);
 const RATE = Number(args.rate);
 const WORKERS = Number(args.workers);
 const TRIGGER = args.trigger === 'patch' ? 'patch' : 'bus';
+const AUTH = args.auth === 'guest' ? 'guest' : 'user';
 const JWT_SECRET = randomBytes(32).toString('hex');
 const tsxArgv = ['--import', 'tsx', '--conditions=source'];
+// e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the product servers.
+const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -51,6 +59,8 @@ interface Target {
   urls: string[];
   pids: number[];
   trigger: (stock: number) => Promise<void>;
+  /** Access tokens for the product's clients (one per socket); none: guests. */
+  tokens?: string[];
 }
 
 function message<T extends WorkerReply['type'] | 'ready' | 'listening'>(child: ChildProcess, type: T) {
@@ -75,7 +85,8 @@ async function runScenario(t: Target, gpuId: string): Promise<ScenarioResult> {
     workers.map((w, i) => {
       const reply = message(w, 'connected');
       const count = Math.min(per, SOCKETS - i * per);
-      w.send({ type: 'connect', kind: t.kind, urls: t.urls, count, gpuId } satisfies WorkerCommand);
+      const tokens = t.tokens?.slice(i * per, i * per + count);
+      w.send({ type: 'connect', kind: t.kind, urls: t.urls, count, gpuId, tokens } satisfies WorkerCommand);
       return reply;
     }),
   );
@@ -194,6 +205,12 @@ async function productTrigger(databaseUrl: string, redisUrl: string, firstApiUrl
   };
 }
 
+/** One access token per socket, each for a different (never stored) shopper id. */
+async function userTokens(n: number): Promise<string[]> {
+  const tokens = new TokenService({ secret: JWT_SECRET, accessTtlS: 3600 });
+  return Promise.all(Array.from({ length: n }, () => tokens.signAccess({ id: randomUUID(), role: 'shopper' })));
+}
+
 async function main(): Promise<void> {
   const baseDb = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
@@ -214,6 +231,7 @@ async function main(): Promise<void> {
   const servers: ServerProcess[] = [];
   const results: ScenarioResult[] = [];
   let wsServer: ChildProcess | undefined;
+  let sioServer: ChildProcess | undefined;
   let bus: { close(): Promise<void> } | undefined;
   try {
     console.log(
@@ -223,56 +241,86 @@ async function main(): Promise<void> {
     wsServer = fork(here('./realtime/ws-baseline.ts'), [], { execArgv: tsxArgv });
     const { port } = await message(wsServer, 'listening');
     const wsUrl = `http://127.0.0.1:${port}`;
+    const only = args.only;
+    if (!only)
+      results.push(
+        await runScenario(
+          {
+            name: 'raw ws',
+            kind: 'ws',
+            urls: [wsUrl],
+            pids: [wsServer.pid!],
+            trigger: async (stock) => void (await fetch(`${wsUrl}/broadcast?stock=${stock}`, { method: 'POST' })),
+          },
+          'baseline',
+        ),
+      );
+    wsServer.kill('SIGTERM');
+
+    sioServer = fork(here('./realtime/socketio-baseline.ts'), [], { execArgv: tsxArgv });
+    const sioUrl = `http://127.0.0.1:${(await message(sioServer, 'listening')).port}`;
     results.push(
       await runScenario(
         {
-          name: 'raw ws',
-          kind: 'ws',
-          urls: [wsUrl],
-          pids: [wsServer.pid!],
-          trigger: async (stock) => void (await fetch(`${wsUrl}/broadcast?stock=${stock}`, { method: 'POST' })),
+          name: 'bare socket.io',
+          kind: 'socketio',
+          urls: [sioUrl],
+          pids: [sioServer.pid!],
+          trigger: async (stock) => void (await fetch(`${sioUrl}/broadcast?stock=${stock}`, { method: 'POST' })),
         },
         'baseline',
       ),
     );
-    wsServer.kill('SIGTERM');
+    sioServer.kill('SIGTERM');
 
     // Product instances sharing PostgreSQL and Redis, fresh for each scenario so the memory
     // figures start from an idle process (the first start migrates the database).
     const startPair = async () => {
       await Promise.all(servers.splice(0).map((sv) => sv.stop()));
-      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }));
-      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }));
+      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }, { nodeArgs }));
+      servers.push(await startServerProcess({ ...env, REDIS_URL: redisUrl }, { nodeArgs }));
       return servers as [ServerProcess, ServerProcess];
     };
     let [a, b] = await startPair();
     const { gpuId, trigger } = await productTrigger(env.DATABASE_URL, redisUrl, a.url);
     bus = trigger;
+    const tokens = AUTH === 'user' ? await userTokens(SOCKETS) : undefined;
 
     // x1: every client on one instance (the other idles); x2: clients split over both.
     results.push(
       await runScenario(
-        { name: 'socket.io x1', kind: 'socketio', urls: [a.url], pids: [a.child.pid!], trigger: trigger.fire },
-        gpuId,
-      ),
-    );
-    [a, b] = await startPair();
-    trigger.retarget(a.url);
-    results.push(
-      await runScenario(
         {
-          name: 'socket.io x2 (redis)',
+          name: 'product x1',
           kind: 'socketio',
-          urls: [a.url, b.url],
-          pids: [a.child.pid!, b.child.pid!],
+          urls: [a.url],
+          pids: [a.child.pid!],
           trigger: trigger.fire,
+          tokens,
         },
         gpuId,
       ),
     );
+    if (only !== 'x1') {
+      [a, b] = await startPair();
+      trigger.retarget(a.url);
+      results.push(
+        await runScenario(
+          {
+            name: 'product x2 (redis)',
+            kind: 'socketio',
+            urls: [a.url, b.url],
+            pids: [a.child.pid!, b.child.pid!],
+            trigger: trigger.fire,
+            tokens,
+          },
+          gpuId,
+        ),
+      );
+    }
     if (process.env.BENCH_DEBUG) for (const sv of servers) console.log(sv.output().slice(-3000));
     console.log('');
     printTable(results);
+    printGoals(results, SOCKETS);
     console.log(
       `\nlatency: trigger sent -> update received. Trigger: raw ws = HTTP POST to the ws server; socket.io = ${
         TRIGGER === 'bus'
@@ -283,6 +331,7 @@ async function main(): Promise<void> {
   } finally {
     await bus?.close();
     wsServer?.kill('SIGTERM');
+    sioServer?.kill('SIGTERM');
     await Promise.all(servers.map((s) => s.stop()));
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { loadConfig } from '../../server/src/config.js';
 import { closePlatform, createPlatform } from '../../server/src/context.js';
 import { loadCatalog } from '../../server/src/db/seed/catalog-files.js';
-import { seedCatalog } from '../../server/src/modules/catalog/seed-catalog.js';
+import { seedDemoCatalog } from '../../server/src/seed-demo.js';
 import { createObjectStore } from '../../server/src/modules/media/create-object-store.js';
 import { forgetRenderedArt } from '../../server/src/modules/media/product-art/render.js';
 import { disableRenderCache } from '../../server/src/modules/media/render-cache.js';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         `${entries.length} products, ${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)}, node ${process.version}`,
     );
     const t0 = performance.now();
-    const seeded = await seedCatalog(em(), platform.embedder, { store });
+    const seeded = await seedDemoCatalog(em(), platform.embedder, { store });
     const totalMs = Math.round(performance.now() - t0);
     console.log(
       `fresh seed: ${totalMs} ms in all = rows + embeddings ${totalMs - seeded.imagesMs} ms + ` +
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     console.log(`thumbnails (320x240 WebP): ${thumbs.n} files, avg ${thumbs.avg} B, max ${thumbs.max} B`);
 
     const t1 = performance.now();
-    const again = await seedCatalog(em(), platform.embedder, { store });
+    const again = await seedDemoCatalog(em(), platform.embedder, { store });
     console.log(`re-seed (nothing missing): ${Math.round(performance.now() - t1)} ms, ${again.images} pictures`);
 
     // Cold: every picture rendered; warm: this process rendered them before (a test worker

@@ -10,6 +10,7 @@ import type { Services } from './services.js';
 import { cors } from './http/cors.js';
 import { compileTrust } from './http/client-ip.js';
 import { hstsOverHttps } from './http/hsts.js';
+import { precomputedHeaders } from './http/security-headers.js';
 import { metricsExposure, metricsRoutes } from './http/metrics-routes.js';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server.js';
 import { originPolicy } from './http/origin.js';
@@ -23,6 +24,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { mediaRoutes } from './modules/media/routes.js';
 import { docsRoutes } from './http/docs-routes.js';
+import { buildOpenApiDocument } from './openapi.js';
 import { createRealtime } from './realtime/io.js';
 import { cartRoutes } from './modules/cart/routes.js';
 import { ordersRoutes } from './modules/orders/routes.js';
@@ -59,15 +61,19 @@ export async function createApplication(
   app.use(requestLogging(p.logger));
   app.use(httpMetrics);
   // HSTS only when the request came over HTTPS (hsts.ts), never on plain HTTP.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
+  app.use(
+    precomputedHeaders(
+      helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }),
+    ),
+  );
   app.use(hstsOverHttps);
   // Server-sent events must not be buffered by compression.
-  app.use(
-    compression({
-      filter: (req, res) =>
-        !String(res.getHeader('Content-Type') ?? '').includes('text/event-stream') && compression.filter(req, res),
-    }),
-  );
+  const compress = compression({
+    filter: (req, res) =>
+      !String(res.getHeader('Content-Type') ?? '').includes('text/event-stream') && compression.filter(req, res),
+  });
+  // A client that accepts no encoding gets none: skip compression's per-response wrapping.
+  app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
   app.use(cors(originPolicy(p.config.ALLOWED_ORIGINS, compileTrust(p.config.TRUST_PROXY))));
   app.use(express.json({ limit: JSON_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(rejectControlCharacters);
@@ -82,7 +88,7 @@ export async function createApplication(
     authRoutes(s.auth, s.guests),
     catalogRoutes(s.catalog),
     mediaRoutes(s.media),
-    docsRoutes({ version: p.version }),
+    docsRoutes({ document: () => buildOpenApiDocument({ version: p.version }) }),
   );
   // -- cart, orders --
   app.use('/api', cartRoutes(s.cart), ordersRoutes(s.orders));

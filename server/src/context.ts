@@ -3,34 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/orm.js';
+import { openDatabase } from './db/orm.js';
 import { MemoryBus, RedisBus, type EventBus } from './platform/bus.js';
 import type { EmbeddedPostgres } from './db/pglite.js';
 import { MemoryCache, RedisCache, type Cache } from './platform/cache.js';
 import type { Logger } from './platform/logger.js';
 import { redisUp } from './platform/metrics.js';
-import { limiterFactory, type LimiterFactory } from './platform/rate-limit.js';
-import { closeRedis, redisConnections, type Redis, type RedisConnections } from './platform/redis.js';
+import { limiterFactory } from './platform/rate-limit.js';
+import { closeRedis, redisConnections } from './platform/redis.js';
 import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
-import type { Embedder } from './modules/assistant/embeddings/embedder.js';
+import type { Platform } from './platform-types.js';
 import { version } from './version.js';
 
-export interface Platform {
-  config: Config;
-  logger: Logger;
-  db: Database;
-  /** Command connection (plain Redis or a cluster client); undefined without Redis (single instance). */
-  redis: Redis | undefined;
-  /** Creates extra connections (subscribers, adapter, blocking reads) and tells which mode is in use. */
-  redisConnections: RedisConnections | undefined;
-  bus: EventBus;
-  cache: Cache;
-  limiter: LimiterFactory;
-  embedder: Embedder;
-  instanceId: string;
-  version: string;
-  startedAt: number;
-}
+export type { Platform } from './platform-types.js';
 
 export interface PlatformOptions {
   /** An embedded database served by another process (the cluster primary): connect, do not own. */

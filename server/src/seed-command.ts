@@ -3,13 +3,13 @@
 import { runWithDb } from './db/cli/run-with-db.js';
 import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
-import { seedCatalog } from './modules/catalog/seed-catalog.js';
+import { seedDemoCatalog } from './seed-demo.js';
 import { createObjectStore } from './modules/media/create-object-store.js';
 
 await runWithDb('seed', async ({ config, db, logger }) => {
   const embedder = await createEmbedder(config, logger);
   const em = db.orm.em.fork();
-  logger.info(await seedCatalog(em, embedder, { store: createObjectStore(config) }), 'catalog seeded');
+  logger.info(await seedDemoCatalog(em, embedder, { store: createObjectStore(config) }), 'catalog seeded');
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     logger.info({ outcome: await bootstrapAdmin(em, config.ADMIN_EMAIL, config.ADMIN_PASSWORD) }, 'admin bootstrapped');
   }

@@ -1,9 +1,11 @@
 // The product's services, built once from the platform. Each is plain TypeScript with its
 // dependencies passed in, so HTTP routes, socket handlers, jobs and tests share them.
+import type { InventorySnapshotEvent } from '@gpu/shared';
 import type { Platform } from './context.js';
 import { TokenService } from './modules/auth/tokens.js';
 import { HealthService } from './modules/health/health-service.js';
 import { StockService } from './modules/inventory/stock-service.js';
+import { inventorySnapshot } from './modules/inventory/snapshot.js';
 import { CartService } from './modules/cart/service.js';
 import { OrderService } from './modules/orders/service.js';
 import { AuthService } from './modules/auth/service.js';
@@ -36,6 +38,8 @@ export interface Services {
   guests: GuestService;
   guestLimits: GuestLimits;
   series: AdminSeriesService;
+  /** What `/admin` sends on connect: every product's stock, price, state and version. */
+  inventorySnapshot: () => Promise<InventorySnapshotEvent>;
 }
 
 export function createServices(p: Platform): Services {
@@ -95,7 +99,15 @@ export function createServices(p: Platform): Services {
     instanceId: p.instanceId,
     startedAt: p.startedAt,
     llm: () => assistant.llm,
-    embeddings: () => ({ model: p.embedder.model, dim: p.embedder.dim, lexical: p.embedder.lexical }),
+    embeddings: () => {
+      const error = p.embedder.failure?.() ?? null;
+      return {
+        model: p.embedder.model,
+        dim: p.embedder.dim,
+        lexical: p.embedder.lexical,
+        ...(error ? { status: 'failed' as const, error } : { status: 'ok' as const }),
+      };
+    },
     storage: () => ({ driver: p.config.S3_BUCKET ? 's3' : 'local' }),
   });
   return {
@@ -113,5 +125,6 @@ export function createServices(p: Platform): Services {
     guests,
     guestLimits,
     series,
+    inventorySnapshot: () => inventorySnapshot(p.db.orm.em.fork()),
   };
 }

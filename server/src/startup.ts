@@ -2,7 +2,8 @@
 // that still lack a picture one), bootstrap the admin, finish answers a previous process left
 // unfinished (without Redis), purge records past their retention.
 import type { Platform } from './context.js';
-import { catalogIsEmpty, seedCatalog } from './modules/catalog/seed-catalog.js';
+import { catalogIsEmpty } from './modules/catalog/seed-catalog.js';
+import { seedDemoCatalog } from './seed-demo.js';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin.js';
 import { purgeExpiredRecords } from './db/retention.js';
 import { LOCKS, withAdvisoryLock } from './db/advisory-lock.js';
@@ -23,7 +24,7 @@ async function startupTasks(p: Platform): Promise<void> {
   if (p.config.SEED_ON_START) {
     const store = createObjectStore(p.config);
     if (await catalogIsEmpty(em)) {
-      p.logger.info(await seedCatalog(em, p.embedder, { store }), 'catalog seeded');
+      p.logger.info(await seedDemoCatalog(em, p.embedder, { store }), 'catalog seeded');
     } else {
       // A database seeded before products had pictures: render the missing ones once.
       const pictures = await seedProductImages(em, store, loadCatalog());

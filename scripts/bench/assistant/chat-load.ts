@@ -27,9 +27,14 @@ export async function startChatServer(env: Record<string, string>): Promise<Chat
       LLM_BASE_URL: fake.url,
       LLM_MODEL: 'bench-model',
       CHAT_DAILY_TOKEN_BUDGET: '0',
+      // Hundreds of guests from one loopback address would hit the per-IP guest limits (30
+      // sockets an hour): exempt loopback on this bench server only. Off by default; the
+      // per-guest and per-user limits still apply.
+      RATE_LIMIT_ALLOWLIST: '127.0.0.1,::1',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     },
-    { readyTimeoutMs: 180_000 },
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+    { readyTimeoutMs: 180_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [] },
   );
   return {
     server,

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 
 export type WorkerCommand =
-  | { type: 'connect'; kind: 'socketio' | 'ws'; urls: string[]; count: number; gpuId: string }
+  | { type: 'connect'; kind: 'socketio' | 'ws'; urls: string[]; count: number; gpuId: string; tokens?: string[] }
   | { type: 'collect'; sentAt: Record<number, number> }
   | { type: 'close' };
 
@@ -25,11 +25,11 @@ function record(seq: number) {
   else arrivals.set(seq, [at]);
 }
 
-function openSocketIo(url: string, gpuId: string): Promise<void> {
+function openSocketIo(url: string, gpuId: string, token?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const s: Socket = io(url, {
       transports: ['websocket'],
-      auth: { guestId: randomUUID() },
+      auth: token ? { token } : { guestId: randomUUID() },
       reconnection: false,
       forceNew: true,
       timeout: 30_000,
@@ -63,7 +63,7 @@ async function connectAll(cmd: Extract<WorkerCommand, { type: 'connect' }>): Pro
   for (let i = 0; i < cmd.count; i += concurrency) {
     const batch = Array.from({ length: Math.min(concurrency, cmd.count - i) }, (_, j) => {
       const url = cmd.urls[(i + j) % cmd.urls.length]!;
-      return cmd.kind === 'socketio' ? openSocketIo(url, cmd.gpuId) : openWs(url);
+      return cmd.kind === 'socketio' ? openSocketIo(url, cmd.gpuId, cmd.tokens?.[i + j]) : openWs(url);
     });
     for (const r of await Promise.allSettled(batch)) {
       if (r.status === 'fulfilled') ok++;

@@ -58,3 +58,39 @@ export function printTable(rows: ScenarioResult[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
 }
+
+/** A markdown table (the README quotes it) with each scenario's ratio to bare Socket.IO, and the goals. */
+export function printGoals(rows: ScenarioResult[], sockets: number): void {
+  const bare = rows.find((r) => r.scenario === 'bare socket.io');
+  const x = (v: number, b: number | undefined) => (b ? `${(v / b).toFixed(2)}x` : '-');
+  console.log('');
+  console.log(
+    '| scenario | sockets | delivered | p50 ms | p99 ms | p50 vs bare socket.io | p99 vs bare socket.io | KB/conn |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.scenario} | ${r.sockets} | ${r.delivered}/${r.expected} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ` +
+        `${x(r.p50, bare?.p50)} | ${x(r.p99, bare?.p99)} | ${(r.bytesPerConnection / 1024).toFixed(1)} |`,
+    );
+  }
+  console.log('');
+  for (const r of rows.filter((row) => row.scenario.startsWith('product'))) {
+    if (bare && sockets <= 3_000) {
+      const ok = r.p50 <= 1.3 * bare.p50 && r.p99 <= 1.3 * bare.p99;
+      console.log(
+        `goal: ${r.scenario} p50 and p99 <= 1.3x bare socket.io: ${x(r.p50, bare.p50)} / ${x(r.p99, bare.p99)}, ${ok ? 'met' : 'NOT met'}`,
+      );
+    }
+    if (sockets >= 5_000) {
+      const ok = r.delivered === r.expected && r.p99 < 1_000;
+      console.log(
+        `goal: ${r.scenario} at ${sockets} sockets every update delivered, p99 < 1 s: ${ok ? 'met' : 'NOT met'}`,
+      );
+    }
+    const kb = r.bytesPerConnection / 1024;
+    console.log(
+      `goal: ${r.scenario} memory per idle socket <= 12 KB: ${kb.toFixed(1)} KB, ${kb <= 12 ? 'met' : 'NOT met'}`,
+    );
+  }
+}

@@ -4,6 +4,7 @@
 // kept for the dashboard's longest range (30 days) plus a margin, and each product keeps its
 // newest older row, which is its level at the start of that window. Run at start-up.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { IdempotencyKey, RefreshToken } from './entities/index.js';
 
 export const IDEMPOTENCY_RETENTION_H = 24;
 export const STOCK_HISTORY_RETENTION_D = 35;
@@ -13,14 +14,14 @@ export async function purgeExpiredRecords(
   now = new Date(),
 ): Promise<{ idempotencyKeys: number; refreshTokens: number; stockHistory: number }> {
   const hour = 3_600_000;
-  const keys = await em.execute<{ n: number }[]>(
-    `with gone as (delete from idempotency_keys where created_at < ? returning 1) select count(*)::int as n from gone`,
-    [new Date(now.getTime() - IDEMPOTENCY_RETENTION_H * hour)],
-  );
-  const tokens = await em.execute<{ n: number }[]>(
-    `with gone as (delete from refresh_tokens where expires_at < ? returning 1) select count(*)::int as n from gone`,
-    [new Date(now.getTime() - 24 * hour)],
-  );
+  const idempotencyKeys = await em.nativeDelete(IdempotencyKey, {
+    createdAt: { $lt: new Date(now.getTime() - IDEMPOTENCY_RETENTION_H * hour) },
+  });
+  const refreshTokens = await em.nativeDelete(RefreshToken, {
+    expiresAt: { $lt: new Date(now.getTime() - 24 * hour) },
+  });
+  // Raw SQL: "older than the window, unless it is the product's newest such row" is a
+  // correlated subquery on the same table, one statement so a concurrent change cannot slip in.
   const history = await em.execute<{ n: number }[]>(
     `with gone as (
        delete from stock_history h where h.at < ? and exists
@@ -30,8 +31,8 @@ export async function purgeExpiredRecords(
     Array(2).fill(new Date(now.getTime() - STOCK_HISTORY_RETENTION_D * 24 * hour)),
   );
   return {
-    idempotencyKeys: Number(keys[0]?.n ?? 0),
-    refreshTokens: Number(tokens[0]?.n ?? 0),
+    idempotencyKeys,
+    refreshTokens,
     stockHistory: Number(history[0]?.n ?? 0),
   };
 }

@@ -3,7 +3,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { Router } from 'express';
-import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
@@ -45,11 +44,12 @@ const init = `window.ui = SwaggerUIBundle({
 });
 `;
 
-export function docsRoutes(opts: { version: string }): Router {
+/** `document` builds the OpenAPI document (assembled at the composition root, src/openapi.ts); built once, on first use. */
+export function docsRoutes(opts: { document: () => object }): Router {
   const r = Router();
-  let doc: OpenApiDocument | undefined;
+  let doc: object | undefined;
   r.get('/openapi.json', (_req, res) => {
-    doc ??= buildOpenApiDocument(opts);
+    doc ??= opts.document();
     res.set('Cache-Control', 'no-cache').json(doc);
   });
   r.get('/docs', (_req, res) => {

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, serviceUnavailable, toProblem } from '../platform/errors.js';
 import { httpErrors } from '../platform/metrics.js';
 import { isDatabaseUnavailable } from '../db/pg-errors.js';
+import { requestLog } from './observability.js';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -43,9 +44,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     return;
   }
   const appErr = classify(err);
-  if (appErr.status === 503) req.log?.warn({ err: (err as Error)?.message }, 'dependency unavailable');
-  else if (appErr.status >= 500) req.log?.error({ err }, 'request failed');
-  else req.log?.info({ status: appErr.status, code: appErr.code, detail: appErr.message }, 'request rejected');
+  if (appErr.status === 503) requestLog(req)?.warn({ err: (err as Error)?.message }, 'dependency unavailable');
+  else if (appErr.status >= 500) requestLog(req)?.error({ err }, 'request failed');
+  else requestLog(req)?.info({ status: appErr.status, code: appErr.code, detail: appErr.message }, 'request rejected');
   httpErrors.inc({ status_code: String(appErr.status), code: appErr.code });
   for (const [k, v] of Object.entries(appErr.headers ?? {})) res.setHeader(k, v);
   res

@@ -33,6 +33,12 @@ export type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => v
 export interface EventBus {
   publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void>;
   subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void;
+  /**
+   * While events are being delivered, a number that changes whenever some may have been
+   * missed (a resubscription); null while they are not. In-process caches that rely on
+   * invalidation events trust their entries only within one epoch.
+   */
+  deliveryEpoch(): number | null;
   close(): Promise<void>;
 }
 
@@ -45,6 +51,9 @@ export class MemoryBus implements EventBus {
   subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void {
     this.emitter.on(type, handler);
     return () => this.emitter.off(type, handler);
+  }
+  deliveryEpoch(): number {
+    return 0;
   }
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
@@ -59,6 +68,8 @@ const typeOfShardedChannel = (channel: string) => channel.slice(channelPrefix.le
 /** Redis pub/sub bus: every instance (the publisher included) receives through its subscription. */
 export class RedisBus implements EventBus {
   private readonly local = new EventEmitter().setMaxListeners(0);
+  private epoch = 0;
+  private subscribed = false;
 
   constructor(
     private readonly pub: Redis,
@@ -66,21 +77,27 @@ export class RedisBus implements EventBus {
     private readonly mode: RedisMode,
     private readonly logger: Logger,
   ) {
+    const onSubscribed = () => (this.subscribed = true);
     const onError = (err: Error) =>
       this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
     // ioredis re-subscribes by itself after a reconnect (on a cluster, per master).
     if (mode === 'cluster') {
       // One call per channel: the channels live in different slots, so on different masters.
-      for (const type of domainEventNames) void this.sub.ssubscribe(shardedChannel(type)).catch(onError);
+      void Promise.all(domainEventNames.map((type) => this.sub.ssubscribe(shardedChannel(type)))).then(
+        onSubscribed,
+        onError,
+      );
       this.sub.on('smessage', (channel: string, message: string) =>
         this.deliver(typeOfShardedChannel(channel), channel, message),
       );
     } else {
-      void this.sub.psubscribe(`${channelPrefix}*`).catch(onError);
+      void this.sub.psubscribe(`${channelPrefix}*`).then(onSubscribed, onError);
       this.sub.on('pmessage', (_pattern: string, channel: string, message: string) =>
         this.deliver(channel.slice(channelPrefix.length), channel, message),
       );
     }
+    // Messages published while the subscriber was away are lost: a new epoch on every reconnect.
+    this.sub.on('ready', () => void this.epoch++);
   }
 
   private deliver(type: string, channel: string, message: string): void {
@@ -111,6 +128,10 @@ export class RedisBus implements EventBus {
   subscribe<K extends DomainEventName>(type: K, handler: Handler<K>): () => void {
     this.local.on(type, handler);
     return () => this.local.off(type, handler);
+  }
+
+  deliveryEpoch(): number | null {
+    return this.subscribed && this.sub.status === 'ready' ? this.epoch : null;
   }
 
   async close(): Promise<void> {

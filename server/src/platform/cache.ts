@@ -7,6 +7,9 @@ import { cacheLookups } from './metrics.js';
 export interface Cache {
   get<T>(namespace: string, key: string): Promise<T | undefined>;
   set(namespace: string, key: string, value: unknown, ttlS: number): Promise<void>;
+  /** The stored JSON text as is (no parse), for responses sent as bytes. */
+  getText(namespace: string, key: string): Promise<string | undefined>;
+  setText(namespace: string, key: string, json: string, ttlS: number): Promise<void>;
   invalidate(namespace: string): Promise<void>;
 }
 
@@ -19,6 +22,10 @@ export class MemoryCache implements Cache {
     return `${ns}:${this.versions.get(ns) ?? 0}:${key}`;
   }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
+    const text = await this.getText(ns, key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
+  async getText(ns: string, key: string): Promise<string | undefined> {
     const k = this.full(ns, key);
     const hit = this.entries.get(k);
     if (!hit || hit.expires < Date.now()) {
@@ -27,11 +34,14 @@ export class MemoryCache implements Cache {
       return undefined;
     }
     cacheLookups.inc({ result: 'hit' });
-    return JSON.parse(hit.value) as T;
+    return hit.value;
   }
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
+    await this.setText(ns, key, JSON.stringify(value), ttlS);
+  }
+  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(this.full(ns, key), { value: JSON.stringify(value), expires: Date.now() + ttlS * 1000 });
+    this.entries.set(this.full(ns, key), { value: json, expires: Date.now() + ttlS * 1000 });
   }
   async invalidate(ns: string): Promise<void> {
     this.versions.set(ns, (this.versions.get(ns) ?? 0) + 1);
@@ -45,6 +55,10 @@ export class MemoryCache implements Cache {
 const versionedGet = `local v = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])`;
 
+// Writes under the current namespace version in one round trip (was GET version, then SET).
+const versionedSet = `local v = redis.call('GET', KEYS[1]) or '0'
+return redis.call('SET', ARGV[1] .. v .. ':' .. ARGV[2], ARGV[3], 'EX', ARGV[4])`;
+
 /** Redis cache. A Redis failure is a miss, never an error for the caller. */
 export class RedisCache implements Cache {
   constructor(
@@ -57,15 +71,16 @@ export class RedisCache implements Cache {
   private base(ns: string): string {
     return `${this.prefix}{${ns}}:`;
   }
-  private async version(ns: string): Promise<string> {
-    return (await this.redis.get(`${this.base(ns)}version`)) ?? '0';
-  }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
+    const text = await this.getText(ns, key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  }
+  async getText(ns: string, key: string): Promise<string | undefined> {
     try {
       const raw = (await this.redis.eval(versionedGet, 1, `${this.base(ns)}version`, this.base(ns), key)) as
         string | null;
       cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
-      return raw ? (JSON.parse(raw) as T) : undefined;
+      return raw ?? undefined;
     } catch (err) {
       cacheLookups.inc({ result: 'error' });
       this.logger.debug({ err: (err as Error).message }, 'cache get failed');
@@ -73,9 +88,11 @@ export class RedisCache implements Cache {
     }
   }
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
+    await this.setText(ns, key, JSON.stringify(value), ttlS);
+  }
+  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     try {
-      const v = await this.version(ns);
-      await this.redis.set(`${this.base(ns)}${v}:${key}`, JSON.stringify(value), 'EX', ttlS);
+      await this.redis.eval(versionedSet, 1, `${this.base(ns)}version`, this.base(ns), key, json, ttlS);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache set failed');
     }

@@ -93,6 +93,13 @@ export const retrievalDuration = new client.Histogram({
   registers,
 });
 
+export const retrievalDegraded = new client.Counter({
+  name: 'retrieval_degraded_total',
+  help: 'Searches answered by full-text alone because the query could not be embedded',
+  labelNames: ['reason'] as const,
+  registers,
+});
+
 export const retrievalResults = new client.Histogram({
   name: 'retrieval_results',
   help: 'Products returned by retrieval',
@@ -209,5 +216,12 @@ export const assistantToolRounds = new client.Histogram({
   name: 'assistant_tool_rounds',
   help: 'LLM tool-calling rounds per answer',
   buckets: [0, 1, 2, 3, 4, 5],
+  registers,
+});
+
+export const slowConsumers = new client.Counter({
+  name: 'socketio_slow_consumer_total',
+  help: 'Sockets behind on their output: stock updates held to the latest value (latest_only), or the socket closed (dropped)',
+  labelNames: ['action'] as const,
   registers,
 });

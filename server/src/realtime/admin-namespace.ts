@@ -7,7 +7,6 @@ import type { StatsEvent } from '@gpu/shared';
 import type { Platform } from '../context.js';
 import type { Services } from '../services.js';
 import { isAdmin } from '../modules/auth/actor.js';
-import { inventorySnapshot } from '../modules/inventory/snapshot.js';
 import { socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
 import { rooms, type AdminNamespace, type AdminSocket, type IoServer } from './types.js';
@@ -56,7 +55,7 @@ export function registerAdminNamespace(
     void socket.join(rooms.admins);
     void (async () => {
       try {
-        socket.emit('inventory:snapshot', await inventorySnapshot(p.db.orm.em.fork()));
+        socket.emit('inventory:snapshot', await s.inventorySnapshot());
         socket.emit('stats', await deps.currentStats());
       } catch (err) {
         p.logger.warn({ err: (err as Error).message }, 'admin snapshot failed');

@@ -52,7 +52,7 @@ const logLines = (out: string): LogLine[] =>
 /** `npm run reindex` as npm runs it (tsx on the sources), with the given embedder settings. */
 function reindex(extra: Record<string, string>): Promise<{ code: number | null; lines: LogLine[]; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/db/cli/reindex.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/reindex-command.ts'], {
       cwd: serverRoot,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env, ...extra },
       stdio: ['ignore', 'pipe', 'pipe'],

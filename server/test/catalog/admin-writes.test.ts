@@ -154,6 +154,34 @@ describe('update', () => {
     }
   });
 
+  it('If-Match: an edit of a stale copy is a 409 and changes nothing; the current version goes through', async () => {
+    const gpu = await create({ stock: 4 });
+    const first = await patch(gpu.id, { name: `${gpu.name} v2` });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"\d+"$/);
+    const edit = (body: unknown, ifMatch: string) =>
+      api<Gpu>(app.url, `/api/gpus/${gpu.id}`, {
+        method: 'PATCH',
+        token: admin.token,
+        body,
+        headers: { 'if-match': ifMatch },
+      });
+    // Someone else changes the stock: the product's version moves past the ETag.
+    expect((await patch(gpu.id, { stock: 3 })).status).toBe(200);
+    const stale = await edit({ price: 1.23 }, etag!);
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('content-type')).toMatch(/problem\+json/);
+    const now = await api<Gpu>(app.url, `/api/gpus/${gpu.id}`);
+    expect(now.body.price).toBe(gpu.price);
+    const fresh = await patch(gpu.id, { stock: 3 });
+    const ok = await edit({ price: 1.23 }, fresh.headers.get('etag')!);
+    expect(ok.status).toBe(200);
+    expect(ok.body.price).toBe(1.23);
+    expect(Number(JSON.parse(ok.headers.get('etag')!))).toBeGreaterThan(Number(JSON.parse(fresh.headers.get('etag')!)));
+    expect((await edit({ price: 2 }, 'seven')).status).toBe(400);
+  });
+
   it('moving to an existing SKU is a 409 and changes nothing', async () => {
     const a = await create();
     const b = await create();

@@ -1,7 +1,7 @@
 // Seeding: idempotent, complete, bilingual, and embedded through the embedder interface.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { seedCatalog } from '../../src/modules/catalog/seed-catalog.js';
+import { seedDemoCatalog } from '../../src/seed-demo.js';
 import { loadCatalog } from '../../src/db/seed/catalog-files.js';
 
 const catalog = loadCatalog();
@@ -27,7 +27,7 @@ describe('catalog seed', () => {
     const [first] = await sql<{ id: string }[]>(`select id from gpus order by sku limit 1`);
     await sql(`update gpus set stock = 77 where id = ?`, [first!.id]);
     const before = await count('gpus');
-    const result = await seedCatalog(app.platform.db.orm.em.fork(), app.platform.embedder, {
+    const result = await seedDemoCatalog(app.platform.db.orm.em.fork(), app.platform.embedder, {
       store: app.services.media.store,
     });
     expect(result.inserted).toBe(0);

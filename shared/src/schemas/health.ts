@@ -20,7 +20,14 @@ export const healthSchema = z.object({
       mastersUp: z.number().int().optional(),
     }),
     llm: z.object({ provider: z.string(), model: z.string() }),
-    embeddings: z.object({ model: z.string(), dim: z.number().int(), lexical: z.boolean().optional() }),
+    embeddings: z.object({
+      model: z.string(),
+      dim: z.number().int(),
+      lexical: z.boolean().optional(),
+      /** "failed" when the embedder can no longer embed: search falls back to full-text. */
+      status: z.enum(['ok', 'failed']).optional(),
+      error: z.string().optional(),
+    }),
     storage: z.object({ driver: z.string() }).optional(),
   }),
 });

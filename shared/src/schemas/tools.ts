@@ -14,6 +14,8 @@ export const useCaseValues = [
   'ml',
   'video-editing',
   'streaming',
+  /** A soft wish for a card that draws little power ("bajo consumo", "low power"); a figure is maxBoardPowerW. */
+  'low-power',
 ] as const;
 export const useCaseSchema = z.enum(useCaseValues);
 export type UseCase = z.infer<typeof useCaseSchema>;

@@ -7,9 +7,9 @@ export * from './idempotency-key.js';
 export * from './conversation.js';
 export * from './llm-usage.js';
 
-import { UserSchema } from './user.js';
+import { GuestSchema, UserSchema } from './user.js';
 import { RefreshTokenSchema } from './refresh-token.js';
-import { GpuSchema } from './gpu.js';
+import { GpuSchema, StockHistorySchema } from './gpu.js';
 import { CartItemSchema, CartSchema } from './cart.js';
 import { OrderItemSchema, OrderSchema } from './order.js';
 import { IdempotencyKeySchema } from './idempotency-key.js';
@@ -18,8 +18,10 @@ import { LlmUsageSchema } from './llm-usage.js';
 
 export const entities = [
   UserSchema,
+  GuestSchema,
   RefreshTokenSchema,
   GpuSchema,
+  StockHistorySchema,
   CartSchema,
   CartItemSchema,
   OrderSchema,

@@ -1,7 +1,8 @@
 // One SQL aggregate per series, grouped by UTC bucket over [from, end). Orders and revenue
 // from orders (cancelled ones left out), chats and answers from messages, time to first
 // token from llm_usage, out-of-stock asks from the answers' meta.outOfStockProductIds (as
-// the insights report reads it).
+// the insights report reads it). Raw SQL: read-only aggregates per UTC bucket (date_trunc,
+// filtered sums, percentiles), which the ORM's query builder cannot express.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SeriesBucket, SeriesName, SeriesUnit } from '@gpu/shared';
 

@@ -2,14 +2,17 @@
 // service with every change): the last level recorded before the bucket ends.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SeriesPoint } from '@gpu/shared';
+import { GpuRecord } from '../../db/entities/index.js';
 import type { BucketWindow } from './buckets.js';
 import { bucketMs } from './buckets.js';
 
 /** Null when the product does not exist. */
 export async function stockLevels(em: EntityManager, gpuId: string, w: BucketWindow): Promise<SeriesPoint[] | null> {
-  const [product] = await em.execute<{ stock: number }[]>(`select stock from gpus where id = ?`, [gpuId]);
+  const product = await em.findOne(GpuRecord, { id: gpuId }, { fields: ['stock'], disableIdentityMap: true });
   if (!product) return null;
   const size = bucketMs[w.bucket];
+  // Raw SQL: one point per bucket from generate_series with a lateral "last level before the
+  // bucket's end" lookup; the ORM has no series generator.
   const rows = await em.execute<{ t: Date | string; v: number | null }[]>(
     `select b.t,
             (select h.stock from stock_history h
@@ -20,6 +23,6 @@ export async function stockLevels(em: EntityManager, gpuId: string, w: BucketWin
     [gpuId, size / 1000, w.starts[0]!, w.starts.at(-1)!, size / 1000],
   );
   // Nothing recorded before now: the level never changed since the product was added.
-  if (rows.every((r) => r.v === null)) return w.starts.map((t) => ({ t: t.toISOString(), v: Number(product.stock) }));
+  if (rows.every((r) => r.v === null)) return w.starts.map((t) => ({ t: t.toISOString(), v: product.stock }));
   return rows.map((r, i) => ({ t: w.starts[i]!.toISOString(), v: r.v === null ? null : Number(r.v) }));
 }

@@ -1,8 +1,12 @@
-// SQL for conversations, messages and usage on the assistant's write path. Guests own
-// conversations by guestId, users by userId; every lookup is scoped to the owner. A turn reads
-// the conversation's state once and writes it back with the answer, in one statement.
+// Conversations, messages and usage on the assistant's write path. Guests own conversations by
+// guestId, users by userId; every lookup is scoped to the owner. Plain reads and inserts go
+// through the ORM; two statements stay raw SQL, each for atomicity in one round trip: the
+// exchange (question + empty answer + conversation touched) and the finished answer (message,
+// state and usage row). A turn reads the conversation's state once and writes it back with
+// the answer.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChatActionEvent, ChatComparisonEvent, ChatToolEvent, FinishReason } from '@gpu/shared';
+import { ConversationRecord, MessageRecord } from '../../db/entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { HistoryTurn } from './prompt/build-prompt.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './retrieval/product-row.js';
@@ -43,26 +47,25 @@ export interface UsageRecord {
 
 const ownerColumns = (a: Actor): [string, string] =>
   a.kind === 'user' ? ['user_id', a.userId] : ['guest_id', a.guestId];
+const ownerWhere = (a: Actor): { userId: string } | { guestId: string } =>
+  a.kind === 'user' ? { userId: a.userId } : { guestId: a.guestId };
 
 export class ChatRepository {
   constructor(private readonly em: () => EntityManager) {}
 
   /** The conversation's id when the actor owns it, else null (others' ids look missing). */
   async ownedConversation(actor: Actor, conversationId: string): Promise<string | null> {
-    const [col, id] = ownerColumns(actor);
-    const rows = await this.em().execute<{ id: string }[]>(`select id from conversations where id = ? and ${col} = ?`, [
-      conversationId,
-      id,
-    ]);
-    return rows[0]?.id ?? null;
+    const row = await this.em().findOne(
+      ConversationRecord,
+      { id: conversationId, ...ownerWhere(actor) },
+      { fields: ['id'], disableIdentityMap: true },
+    );
+    return row?.id ?? null;
   }
 
   async createConversation(actor: Actor, title: string): Promise<string> {
-    const rows = await this.em().execute<{ id: string }[]>(
-      `insert into conversations (user_id, guest_id, title) values (?, ?, ?) returning id`,
-      [actor.kind === 'user' ? actor.userId : null, actor.kind === 'guest' ? actor.guestId : null, title.slice(0, 200)],
-    );
-    return rows[0]!.id;
+    const [id] = await this.em().insertMany(ConversationRecord, [{ ...ownerWhere(actor), title: title.slice(0, 200) }]);
+    return id!;
   }
 
   /** Stores the question and an empty answer (filled in when it finishes), in one statement. */
@@ -85,25 +88,29 @@ export class ChatRepository {
 
   /** The conversation's stored state (JSON as saved; the caller validates it). */
   async state(conversationId: string): Promise<unknown> {
-    const rows = await this.em().execute<{ state: unknown }[]>(`select state from conversations where id = ?`, [
-      conversationId,
-    ]);
-    return rows[0]?.state ?? null;
+    const row = await this.em().findOne(
+      ConversationRecord,
+      { id: conversationId },
+      { fields: ['state'], disableIdentityMap: true },
+    );
+    return row?.state ?? null;
   }
 
   /** Earlier turns of the conversation, oldest first, without the current exchange or unfinished answers. */
   async history(conversationId: string, exclude: string[], limit: number): Promise<HistoryTurn[]> {
-    return this.em().execute<{ role: 'user' | 'assistant'; content: string }[]>(
-      `select role, content from (
-         select role, content, created_at from messages
-         where conversation_id = ? and id not in (${exclude.map(() => '?').join(', ')})
-           and (role = 'user' or finish_reason is not null)
-         order by created_at desc limit ?
-       ) recent order by created_at`,
-      [conversationId, ...exclude, limit],
+    const recent = await this.em().find(
+      MessageRecord,
+      {
+        conversationId,
+        id: { $nin: exclude },
+        $or: [{ role: 'user' }, { finishReason: { $ne: null } }],
+      },
+      { fields: ['role', 'content'], orderBy: { createdAt: 'desc' }, limit, disableIdentityMap: true },
     );
+    return recent.reverse().map((m) => ({ role: m.role, content: m.content }));
   }
 
+  /** Raw SQL: the products in retrieval's row shape (ProductRow), as the retrieval statements return them. */
   async products(ids: string[]): Promise<ProductRow[]> {
     if (!ids.length) return [];
     const rows = await this.em().execute<ProductRow[]>(
@@ -167,7 +174,7 @@ export class ChatRepository {
     );
   }
 
-  /** Tokens (prompt + completion) the actor used since midnight UTC. */
+  /** Tokens (prompt + completion) the actor used since midnight UTC (raw SQL: a sum since the UTC day's start). */
   async tokensToday(actor: Actor): Promise<number> {
     const [col, id] = ownerColumns(actor);
     const rows = await this.em().execute<{ total: string | null }[]>(
@@ -180,42 +187,24 @@ export class ChatRepository {
 
   /** An assistant message in a conversation the actor owns, or null. */
   async ownedMessage(actor: Actor, messageId: string): Promise<OwnedMessage | null> {
-    const [col, id] = ownerColumns(actor);
-    const rows = await this.em().execute<
-      {
-        id: string;
-        conversation_id: string;
-        finish_reason: FinishReason | null;
-        content: string;
-        product_ids: string[];
-        meta: Record<string, unknown>;
-        comparison: OwnedMessage['comparison'];
-        actions: OwnedMessage['actions'] | null;
-        suggestions: string[] | null;
-        tools: OwnedMessage['tools'] | null;
-        created_at: Date;
-      }[]
-    >(
-      `select m.id, m.conversation_id, m.finish_reason, m.content, m.product_ids, m.meta,
-              m.comparison, m.actions, m.suggestions, m.tools, m.created_at
-       from messages m join conversations c on c.id = m.conversation_id
-       where m.id = ? and m.role = 'assistant' and c.${col} = ?`,
-      [messageId, id],
+    const m = await this.em().findOne(
+      MessageRecord,
+      { id: messageId, role: 'assistant' },
+      { disableIdentityMap: true },
     );
-    const r = rows[0];
-    if (!r) return null;
+    if (!m || !(await this.ownedConversation(actor, m.conversationId))) return null;
     return {
-      id: r.id,
-      conversationId: r.conversation_id,
-      finishReason: r.finish_reason,
-      content: r.content,
-      productIds: r.product_ids ?? [],
-      meta: r.meta ?? {},
-      comparison: r.comparison ?? null,
-      actions: r.actions ?? [],
-      suggestions: r.suggestions ?? [],
-      tools: r.tools ?? [],
-      createdAt: new Date(r.created_at),
+      id: m.id,
+      conversationId: m.conversationId,
+      finishReason: m.finishReason,
+      content: m.content,
+      productIds: m.productIds ?? [],
+      meta: m.meta ?? {},
+      comparison: (m.comparison as OwnedMessage['comparison']) ?? null,
+      actions: (m.actions as OwnedMessage['actions']) ?? [],
+      suggestions: m.suggestions ?? [],
+      tools: (m.tools as OwnedMessage['tools']) ?? [],
+      createdAt: m.createdAt,
     };
   }
 }

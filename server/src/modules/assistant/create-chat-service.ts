@@ -4,7 +4,7 @@
 // in Redis (REDIS_URL or REDIS_CLUSTER_NODES; always with WORKERS > 1) or in memory.
 import type { Language } from '@gpu/shared';
 import type { Config } from '../../config.js';
-import type { Platform } from '../../context.js';
+import type { Platform } from '../../platform-types.js';
 import type { Logger } from '../../platform/logger.js';
 import { ChatRepository } from './chat-repository.js';
 import type { CartService } from '../cart/service.js';

@@ -1,7 +1,9 @@
 // Shopper socket events for the assistant: chat:send, chat:stop, chat:resume. Handlers
 // parse, call the chat service and answer through the ack (or chat:error without one).
-// Live events go to the asking socket's message room `msg:<messageId>`; a resume replays
-// the message's stream to the resuming socket alone (so nothing arrives twice).
+// Live events go straight to the asking socket (not to a room: a room emit goes through the
+// Redis adapter to every instance, for one receiver); a resume replays the message's stream
+// to the resuming socket alone (so nothing arrives twice). A socket that stopped reading is
+// closed before its queue grows without bound; its answer stays resumable.
 import {
   chatResumeSchema,
   chatSendSchema,
@@ -11,23 +13,23 @@ import {
   type SimpleAck,
 } from '@gpu/shared';
 import type { z } from 'zod';
-import type { Platform } from '../../context.js';
-import type { Services } from '../../services.js';
+import type { ChatService } from './service.js';
 import type { ShopperSocket } from '../../realtime/types.js';
 import { fromZod, toAckError } from '../../platform/errors.js';
 import type { ChatSink } from './chat-sink.js';
 import { emitEntry } from './stream-events.js';
+import { dropIfOverflowing } from '../../realtime/backpressure.js';
 
-export const messageRoom = (messageId: string) => `msg:${messageId}`;
-
-// Only the asking socket is in the room, so the emit is local: no Redis publish per token, and
-// delivered at once. (The sharded Redis adapter delivers a non-local room emit only after its
-// SPUBLISH returns, by which time the socket may have left the room: `chat:done` was lost.)
-function roomSink(socket: ShopperSocket): ChatSink {
-  return { emit: (entry) => emitEntry(socket.nsp.local.to(messageRoom(entry.event.messageId)), entry) };
+function socketSink(socket: ShopperSocket): ChatSink {
+  return {
+    emit: (entry) => {
+      if (!socket.connected || dropIfOverflowing(socket)) return;
+      emitEntry(socket, entry);
+    },
+  };
 }
 
-export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: Services): void {
+export function registerAssistantSocket(socket: ShopperSocket, _p: unknown, s: { assistant: ChatService }): void {
   const chat = s.assistant;
   /** Resumes in flight on this socket, by message: a new resume replaces the old one. */
   const resumes = new Map<string, AbortController>();
@@ -50,10 +52,7 @@ export function registerAssistantSocket(socket: ShopperSocket, _p: Platform, s: 
   socket.on('chat:send', async (raw, ack?: (res: ChatSendAck) => void) => {
     try {
       const input = parse(chatSendSchema, raw);
-      const started = await chat.start(socket.data.actor, input, { sink: roomSink(socket) });
-      // Joined before the generation's first event (it starts a macrotask later).
-      void socket.join(messageRoom(started.messageId));
-      void started.done.then(() => socket.leave(messageRoom(started.messageId)));
+      const started = await chat.start(socket.data.actor, input, { sink: socketSink(socket) });
       ack?.({ ok: true, conversationId: started.conversationId, messageId: started.messageId });
     } catch (err) {
       fail(ack, err);

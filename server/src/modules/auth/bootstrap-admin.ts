@@ -1,6 +1,7 @@
 // ADMIN_EMAIL / ADMIN_PASSWORD: create or update that admin account at start-up (idempotent).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { findUserByEmail, insertUserIfNew, updateUser } from './user-repository.js';
 
 export async function bootstrapAdmin(
   em: EntityManager,
@@ -8,24 +9,19 @@ export async function bootstrapAdmin(
   password: string,
 ): Promise<'created' | 'updated' | 'unchanged'> {
   const normalized = email.trim().toLowerCase();
-  const rows = await em.execute<{ id: string; password_hash: string; role: string }[]>(
-    `select id, password_hash, role from users where email = ?`,
-    [normalized],
-  );
-  const existing = rows[0];
+  const existing = await findUserByEmail(em, normalized);
   if (!existing) {
-    await em.execute(
-      `insert into users (email, password_hash, name, role) values (?, ?, 'Admin', 'admin') on conflict (email) do nothing`,
-      [normalized, await hashPassword(password)],
-    );
+    await insertUserIfNew(em, {
+      email: normalized,
+      passwordHash: await hashPassword(password),
+      name: 'Admin',
+      role: 'admin',
+    });
     return 'created';
   }
-  const samePassword = await verifyPassword(existing.password_hash, password);
+  const samePassword = await verifyPassword(existing.passwordHash, password);
   if (samePassword && existing.role === 'admin') return 'unchanged';
-  const hash = samePassword ? existing.password_hash : await hashPassword(password);
-  await em.execute(`update users set password_hash = ?, role = 'admin', updated_at = now() where id = ?`, [
-    hash,
-    existing.id,
-  ]);
+  const hash = samePassword ? existing.passwordHash : await hashPassword(password);
+  await updateUser(em, existing.id, { passwordHash: hash, role: 'admin' });
   return 'updated';
 }

@@ -10,6 +10,7 @@ import { authEvents } from '../../platform/metrics.js';
 import type { GuestActor } from './actor.js';
 import type { GuestLimits } from './guest-limits.js';
 import type { TokenService } from './tokens.js';
+import { guestExists, rememberGuest } from './user-repository.js';
 
 export interface GuestServiceDeps {
   em: () => EntityManager;
@@ -53,11 +54,10 @@ export class GuestService {
   }
 
   private async isKnown(id: string): Promise<boolean> {
-    const rows = await this.deps.em().execute(`select 1 from guests where id = ?`, [id]);
-    return rows.length > 0;
+    return guestExists(this.deps.em(), id);
   }
 
   private async remember(id: string): Promise<void> {
-    await this.deps.em().execute(`insert into guests (id) values (?) on conflict do nothing`, [id]);
+    await rememberGuest(this.deps.em(), id);
   }
 }

@@ -5,20 +5,15 @@
 // retried request whose answer was lost, two tabs refreshing at once) returns that successor
 // while it is still unused. Any other reuse means the token leaked: the whole family dies.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RefreshToken } from '../../db/entities/index.js';
 
 export type RotateResult =
   | { outcome: 'rotated' | 'grace'; userId: string; token: string }
   | { outcome: 'unknown' | 'revoked' | 'expired' | 'reused' };
 
-interface TokenRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  expires_at: Date | string;
-  used_at: Date | string | null;
-  revoked_at: Date | string | null;
-}
+type TokenRow = Pick<RefreshToken, 'id' | 'userId' | 'familyId' | 'expiresAt' | 'usedAt' | 'revokedAt'>;
 
 export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -49,12 +44,12 @@ export class RefreshTokenStore {
     familyId: string = randomUUID(),
     token: string = randomBytes(32).toString('base64url'),
   ): Promise<string> {
-    await em.execute(`insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values (?, ?, ?, ?)`, [
+    await em.insert(RefreshToken, {
       userId,
       familyId,
-      hashRefreshToken(token),
-      new Date(this.now() + this.ttlS * 1000),
-    ]);
+      tokenHash: hashRefreshToken(token),
+      expiresAt: new Date(this.now() + this.ttlS * 1000),
+    });
     return token;
   }
 
@@ -68,48 +63,43 @@ export class RefreshTokenStore {
     return em.transactional(async (tx) => {
       const row = await this.lockRow(tx, token);
       if (!row) return { outcome: 'unknown' } as const;
-      if (row.revoked_at) return { outcome: 'revoked' } as const;
+      if (row.revokedAt) return { outcome: 'revoked' } as const;
       const successor = this.opts.successorOf(token);
-      if (row.used_at) {
-        const withinGrace = this.now() - new Date(row.used_at).getTime() <= this.graceMs;
+      if (row.usedAt) {
+        const withinGrace = this.now() - new Date(row.usedAt).getTime() <= this.graceMs;
         const next = withinGrace ? await this.lockRow(tx, successor) : undefined;
-        if (next && !next.used_at && !next.revoked_at && new Date(next.expires_at).getTime() > this.now()) {
-          return { outcome: 'grace', userId: row.user_id, token: successor } as const;
+        if (next && !next.usedAt && !next.revokedAt && new Date(next.expiresAt).getTime() > this.now()) {
+          return { outcome: 'grace', userId: row.userId, token: successor } as const;
         }
-        await this.revokeFamily(tx, row.family_id);
+        await this.revokeFamily(tx, row.familyId);
         return { outcome: 'reused' } as const;
       }
-      if (new Date(row.expires_at).getTime() <= this.now()) return { outcome: 'expired' } as const;
-      await tx.execute(`update refresh_tokens set used_at = ? where id = ?`, [new Date(this.now()), row.id]);
-      await this.issue(tx, row.user_id, row.family_id, successor);
-      return { outcome: 'rotated', userId: row.user_id, token: successor } as const;
+      if (new Date(row.expiresAt).getTime() <= this.now()) return { outcome: 'expired' } as const;
+      await tx.nativeUpdate(RefreshToken, { id: row.id }, { usedAt: new Date(this.now()) });
+      await this.issue(tx, row.userId, row.familyId, successor);
+      return { outcome: 'rotated', userId: row.userId, token: successor } as const;
     });
   }
 
   private async lockRow(tx: EntityManager, token: string): Promise<TokenRow | undefined> {
-    const rows = await tx.execute<TokenRow[]>(
-      `select id, user_id, family_id, expires_at, used_at, revoked_at from refresh_tokens
-       where token_hash = ? for update`,
-      [hashRefreshToken(token)],
+    // `for update`: concurrent uses of one token queue here (see rotate).
+    const row = await tx.findOne(
+      RefreshToken,
+      { tokenHash: hashRefreshToken(token) },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true },
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /** Logout: revokes the family the token belongs to. Unknown tokens are ignored. */
   async revokeFamilyOf(em: EntityManager, token: string): Promise<boolean> {
-    const rows = await em.execute<{ family_id: string }[]>(
-      `select family_id from refresh_tokens where token_hash = ?`,
-      [hashRefreshToken(token)],
-    );
-    if (!rows[0]) return false;
-    await this.revokeFamily(em, rows[0].family_id);
+    const row = await em.findOne(RefreshToken, { tokenHash: hashRefreshToken(token) }, { fields: ['familyId'] });
+    if (!row) return false;
+    await this.revokeFamily(em, row.familyId);
     return true;
   }
 
   private async revokeFamily(em: EntityManager, familyId: string): Promise<void> {
-    await em.execute(`update refresh_tokens set revoked_at = ? where family_id = ? and revoked_at is null`, [
-      new Date(this.now()),
-      familyId,
-    ]);
+    await em.nativeUpdate(RefreshToken, { familyId, revokedAt: null }, { revokedAt: new Date(this.now()) });
   }
 }

@@ -1,7 +1,7 @@
 // Accounts and sessions: register, login, refresh (rotation with reuse detection), logout, me.
 // Plain TypeScript: callers pass the client IP; no HTTP types here.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuthResponse, LoginInput, RegisterInput, Role, User } from '@gpu/shared';
+import type { AuthResponse, LoginInput, RegisterInput, User } from '@gpu/shared';
 import { badRequest, conflict, unauthorized } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import { authEvents } from '../../platform/metrics.js';
@@ -10,6 +10,7 @@ import { passwordWeakness } from './password-policy.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import type { RefreshTokenStore } from './refresh-tokens.js';
 import type { TokenService } from './tokens.js';
+import { findUserByEmail, findUserById, insertUserIfNew, toApiUser } from './user-repository.js';
 
 export interface AuthServiceDeps {
   em: () => EntityManager;
@@ -18,21 +19,6 @@ export interface AuthServiceDeps {
   throttle: LoginThrottle;
   logger: Logger;
 }
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  password_hash: string;
-}
-
-const toUser = (r: Pick<UserRow, 'id' | 'email' | 'name' | 'role'>): User => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-});
 
 const badCredentials = () => unauthorized('Invalid email or password');
 
@@ -46,14 +32,9 @@ export class AuthService {
     const hash = await hashPassword(input.password);
     const result = await this.deps.em().transactional(async (tx) => {
       // Role is always the default (shopper): the schema strips any `role` the client sent.
-      const rows = await tx.execute<UserRow[]>(
-        `insert into users (email, password_hash, name) values (?, ?, ?)
-         on conflict (email) do nothing returning id, email, name, role`,
-        [input.email, hash, input.name ?? null],
-      );
-      const row = rows[0];
-      if (!row) return null;
-      return { user: toUser(row), refreshToken: await this.deps.refreshTokens.issue(tx, row.id) };
+      const user = await insertUserIfNew(tx, { email: input.email, passwordHash: hash, name: input.name ?? null });
+      if (!user) return null;
+      return { user, refreshToken: await this.deps.refreshTokens.issue(tx, user.id) };
     });
     if (!result) {
       authEvents.inc({ event: 'register', outcome: 'duplicate' });
@@ -66,12 +47,9 @@ export class AuthService {
   async login(input: LoginInput, ip: string | undefined): Promise<AuthResponse> {
     await this.deps.throttle.beginLogin(input.email, ip);
     const em = this.deps.em();
-    const rows = await em.execute<UserRow[]>(`select id, email, name, role, password_hash from users where email = ?`, [
-      input.email,
-    ]);
-    const row = rows[0];
+    const row = await findUserByEmail(em, input.email);
     // Unknown email: verify against a real hash anyway, so timing does not reveal accounts.
-    const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password);
+    const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
     if (!row || !ok) {
       await this.deps.throttle.loginFailed(input.email);
       authEvents.inc({ event: 'login', outcome: 'failed' });
@@ -79,7 +57,7 @@ export class AuthService {
     }
     await this.deps.throttle.loginSucceeded(input.email, ip);
     authEvents.inc({ event: 'login', outcome: 'ok' });
-    return this.respond(toUser(row), await this.deps.refreshTokens.issue(em, row.id));
+    return this.respond(toApiUser(row), await this.deps.refreshTokens.issue(em, row.id));
   }
 
   async refresh(refreshToken: string): Promise<AuthResponse> {
@@ -112,8 +90,8 @@ export class AuthService {
   }
 
   private async findUser(em: EntityManager, id: string): Promise<User | null> {
-    const rows = await em.execute<UserRow[]>(`select id, email, name, role from users where id = ?`, [id]);
-    return rows[0] ? toUser(rows[0]) : null;
+    const row = await findUserById(em, id);
+    return row ? toApiUser(row) : null;
   }
 
   private async respond(user: User, refreshToken: string): Promise<AuthResponse> {

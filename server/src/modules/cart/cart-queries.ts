@@ -1,7 +1,10 @@
 // Reading a cart: its lines joined with the live product rows, in the shape of GET /api/cart.
 // Shared by the cart service and checkout (which reads the same lines under its locks).
+// Raw SQL: one three-table join (cart, lines, live product rows) in a single round trip, read
+// under checkout's row locks; the cart's writes are guarded upserts (service.ts).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cart } from '@gpu/shared';
+import { centsToDollars } from '../../db/types/money.js';
 
 export interface CartLine {
   gpuId: string;
@@ -42,8 +45,6 @@ const toLine = (r: CartLineRow): CartLine => ({
   quantity: Number(r.quantity),
   stock: r.is_active ? Number(r.stock) : 0,
 });
-
-export const centsToDollars = (cents: number): number => Math.round(cents) / 100;
 
 export function toCart(lines: CartLine[], version: number): Cart {
   const totalCents = lines.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);

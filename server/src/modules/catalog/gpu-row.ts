@@ -1,7 +1,10 @@
-// A `gpus` row as SQL returns it, and its API shape (`Gpu`): cents -> dollars, image keys ->
-// public URLs through the object store, `description` in the requested language. Other
-// modules that read products can reuse this.
+// A product's API shape (`Gpu`) from its entity (db/entities/gpu.ts) or from a `gpus` row as
+// raw SQL returns it (the list and retrieval queries): image keys -> public URLs through the
+// object store, `description` in the requested language. Other modules that read products
+// reuse this.
 import { defaultLanguage, descriptionIn, type Brand, type Gpu, type GpuSpecs, type Language } from '@gpu/shared';
+import type { GpuRecord } from '../../db/entities/index.js';
+import { centsToDollars } from '../../db/types/money.js';
 
 export const gpuColumns =
   'id, sku, name, brand, vram_gb, price_cents, stock, description_es, description_en, image_key, thumbnail_key, is_active, specs';
@@ -25,26 +28,59 @@ export interface GpuRow {
 
 export type AssetUrl = (key: string) => string;
 
-export const centsToDollars = (cents: string | number): number => Math.round(Number(cents)) / 100;
+/** The entity fields a `Gpu` is made of (`fields` for a partial load). */
+export const GPU_FIELDS = [
+  'id',
+  'sku',
+  'name',
+  'brand',
+  'vramGb',
+  'price',
+  'stock',
+  'descriptionEs',
+  'descriptionEn',
+  'imageKey',
+  'thumbnailKey',
+  'isActive',
+  'specs',
+] as const satisfies readonly (keyof GpuRecord)[];
+export type GpuFields = Pick<GpuRecord, (typeof GPU_FIELDS)[number]>;
 
-/** Dollars (at most 2 decimals, validated upstream) to integer cents, immune to float error. */
-export const dollarsToCents = (dollars: number): number => Math.round(dollars * 100);
-
-export function toGpu(row: GpuRow, assetUrl: AssetUrl, lang: Language = defaultLanguage): Gpu {
-  const descriptions = { es: row.description_es ?? '', en: row.description_en ?? '' };
+export function gpuFromRecord(p: GpuFields, assetUrl: AssetUrl, lang: Language = defaultLanguage): Gpu {
+  const descriptions = { es: p.descriptionEs ?? '', en: p.descriptionEn ?? '' };
   return {
-    id: row.id,
-    sku: row.sku,
-    name: row.name,
-    brand: row.brand,
-    vramGb: Number(row.vram_gb),
-    price: centsToDollars(row.price_cents),
-    stock: Number(row.stock),
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    brand: p.brand,
+    vramGb: p.vramGb,
+    price: p.price,
+    stock: p.stock,
     description: descriptionIn(descriptions, lang),
     descriptions,
-    imageUrl: row.image_key ? assetUrl(row.image_key) : null,
-    thumbnailUrl: row.thumbnail_key ? assetUrl(row.thumbnail_key) : null,
-    isActive: row.is_active,
-    specs: row.specs ?? {},
+    imageUrl: p.imageKey ? assetUrl(p.imageKey) : null,
+    thumbnailUrl: p.thumbnailKey ? assetUrl(p.thumbnailKey) : null,
+    isActive: p.isActive,
+    specs: p.specs ?? {},
   };
 }
+
+/** A raw row's fields under their entity names; the row's bigint cents become dollars here. */
+export const fieldsFromRow = (row: GpuRow): GpuFields => ({
+  id: row.id,
+  sku: row.sku,
+  name: row.name,
+  brand: row.brand,
+  vramGb: Number(row.vram_gb),
+  price: centsToDollars(row.price_cents),
+  stock: Number(row.stock),
+  descriptionEs: row.description_es,
+  descriptionEn: row.description_en,
+  imageKey: row.image_key,
+  thumbnailKey: row.thumbnail_key,
+  isActive: row.is_active,
+  specs: row.specs,
+});
+
+export const toGpu = (row: GpuRow, assetUrl: AssetUrl, lang: Language = defaultLanguage): Gpu =>
+  gpuFromRecord(fieldsFromRow(row), assetUrl, lang);

@@ -5,6 +5,7 @@
 // fallback when 'all' finds nothing, takes products matching any word, best ranked first: a
 // Spanish question ("tarjeta para juegos 4K") still finds the English-described cards.
 import type { GpuListQuery } from '@gpu/shared';
+import { maxCents, minCents } from './catalog-query.js';
 
 export interface ListSql {
   /** `from ... where ...` shared by the page and the count query. */
@@ -28,10 +29,6 @@ const sortColumns: Record<string, string> = {
 
 /** `%` `_` and `\` are LIKE wildcards/escape: match them literally. */
 export const likePattern = (q: string): string => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-// Float-safe conversions for bounds: 19.99 * 100 is 1998.9999999999998.
-const minCents = (dollars: number) => Math.ceil(dollars * 100 - 1e-6);
-const maxCents = (dollars: number) => Math.floor(dollars * 100 + 1e-6);
 
 /** The words of `q` joined with `|` for to_tsquery; letters and digits only, so never a syntax error. */
 export function anyWordQuery(q: string): string {

@@ -23,6 +23,13 @@ const languageNote =
 const writeNote =
   '`descriptions` sets one or both languages (the others are kept); a plain `description` sets the text in the request language (`lang`, else `Accept-Language`, else `es`).';
 const acceptLanguage = z.object({ 'accept-language': z.string().optional() });
+const updateHeaders = acceptLanguage.extend({
+  'if-match': z.string().optional().meta({
+    description:
+      'The product version edited (the `ETag` of an earlier write, or `version` from the admin snapshot); a changed product is a 409',
+    example: '"7"',
+  }),
+});
 const varyHeader = { Vary: { description: 'Accept-Language', schema: { type: 'string' as const } } };
 const withVary = (r: ResponseConfig): ResponseConfig => ({ ...r, headers: varyHeader });
 
@@ -70,9 +77,10 @@ export function registerCatalogOpenApi(registry: OpenAPIRegistry): void {
       description:
         'Only the fields sent change (`specs`, when sent, is replaced as a whole; `descriptions` changes only the languages it names). ' +
         writeNote +
-        ' A text change re-computes the embedding; a stock change is published as `stock.changed`.',
+        ' A text change re-computes the embedding; a stock change is published as `stock.changed`.' +
+        ' The answer carries the product version as `ETag`; with `If-Match` an edit of a copy that changed since is a 409.',
       security: bearerSecurity,
-      request: { params, query: gpuReadQuerySchema, headers: acceptLanguage, body: jsonBody(GpuUpdate) },
+      request: { params, query: gpuReadQuerySchema, headers: updateHeaders, body: jsonBody(GpuUpdate) },
       responses: { 200: json(Gpu, 'Updated product'), ...problems(400, 401, 403, 404, 409, 413) },
     });
   }

@@ -2,8 +2,9 @@
 // records the model that embedded it, so a model change marks every row stale.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GpuDescriptions, GpuSpecs } from '@gpu/shared';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
-import { toVectorLiteral } from '../assistant/embeddings/embedder.js';
+import { GpuRecord } from '../../db/entities/index.js';
+import { toVectorLiteral } from '../../db/types/vector.js';
+import type { Embedder } from '../../platform/embedder.js';
 
 export interface EmbeddableProduct {
   name: string;
@@ -13,12 +14,25 @@ export interface EmbeddableProduct {
   specs: GpuSpecs;
 }
 
+/** A description's sentences (a period, question or exclamation mark, then a space). */
+const sentences = (text: string): string[] =>
+  text
+    .split(/(?<=[.!?])\s+/)
+    .map((t) => t.trim().replace(/[.!?]$/, ''))
+    .filter(Boolean);
+
 /**
- * The text a product is embedded from: identity, key specs, then both descriptions (English,
- * then Spanish), so one vector answers a shopper in either language.
+ * The text a product is embedded from: identity, key specs, then both descriptions sentence by
+ * sentence (English, Spanish, English, ...), so one vector answers a shopper in either
+ * language. Interleaved because the multilingual model reads only 128 word pieces: with one
+ * description after the other, the cut fell inside the second language; this way it falls on
+ * the last sentences (sizes and connectors) of both, and what a card is for comes first.
  */
 export function productEmbeddingText(p: EmbeddableProduct): string {
   const s = p.specs;
+  const en = sentences(p.descriptions.en);
+  const es = sentences(p.descriptions.es);
+  const interleaved = Array.from({ length: Math.max(en.length, es.length) }, (_, i) => [en[i], es[i]]).flat();
   return [
     p.name,
     p.brand,
@@ -27,22 +41,14 @@ export function productEmbeddingText(p: EmbeddableProduct): string {
     s.series,
     s.architecture,
     s.boardPowerW ? `${s.boardPowerW}W` : undefined,
-    p.descriptions.en,
-    p.descriptions.es,
+    ...interleaved,
   ]
     .filter(Boolean)
     .join('. ');
 }
 
-interface Row {
-  id: string;
-  name: string;
-  brand: string;
-  vram_gb: number;
-  description_es: string;
-  description_en: string;
-  specs: GpuSpecs;
-}
+const EMBEDDED_FIELDS = ['id', 'name', 'brand', 'vramGb', 'descriptionEs', 'descriptionEn', 'specs'] as const;
+type Row = Pick<GpuRecord, (typeof EMBEDDED_FIELDS)[number]>;
 
 async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
@@ -51,13 +57,16 @@ async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Pr
       productEmbeddingText({
         name: r.name,
         brand: r.brand,
-        vramGb: r.vram_gb,
-        descriptions: { es: r.description_es, en: r.description_en },
+        vramGb: r.vramGb,
+        descriptions: { es: r.descriptionEs, en: r.descriptionEn },
         specs: r.specs,
       }),
     ),
   );
   for (let i = 0; i < rows.length; i++) {
+    // Raw SQL (pgvector write): an embedding is derived data, not a change of the product, and
+    // the ORM bumps a versioned entity's version on every update (nativeUpdate and the query
+    // builder alike); this statement leaves `version`, which stock:update carries, alone.
     await em.execute(`update gpus set embedding = ?::vector, embedding_model = ? where id = ?`, [
       toVectorLiteral(vectors[i]!),
       embedder.model,
@@ -68,10 +77,7 @@ async function embedRows(em: EntityManager, embedder: Embedder, rows: Row[]): Pr
 
 /** Re-embeds one product (after a text change). */
 export async function embedProduct(em: EntityManager, embedder: Embedder, id: string): Promise<void> {
-  const rows = await em.execute<Row[]>(
-    `select id, name, brand, vram_gb, description_es, description_en, specs from gpus where id = ?`,
-    [id],
-  );
+  const rows = await em.find(GpuRecord, { id }, { fields: EMBEDDED_FIELDS, disableIdentityMap: true });
   await embedRows(em, embedder, rows);
 }
 
@@ -79,10 +85,10 @@ export async function embedProduct(em: EntityManager, embedder: Embedder, id: st
 export async function reindexStale(em: EntityManager, embedder: Embedder, batchSize = 64): Promise<number> {
   let total = 0;
   for (;;) {
-    const rows = await em.execute<Row[]>(
-      `select id, name, brand, vram_gb, description_es, description_en, specs from gpus
-       where embedding is null or embedding_model is distinct from ? order by id limit ?`,
-      [embedder.model, batchSize],
+    const rows = await em.find(
+      GpuRecord,
+      { $or: [{ embedding: null }, { embeddingModel: null }, { embeddingModel: { $ne: embedder.model } }] },
+      { fields: EMBEDDED_FIELDS, orderBy: { id: 'asc' }, limit: batchSize, disableIdentityMap: true },
     );
     if (rows.length === 0) return total;
     await embedRows(em, embedder, rows);

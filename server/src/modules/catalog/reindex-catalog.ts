@@ -1,7 +1,7 @@
 // `npm run reindex` as a service: moves the catalog to the active embedder by re-embedding
 // every row whose vector is missing or from another model, and says what it moved from.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { Embedder } from '../../platform/embedder.js';
 import { reindexStale } from './product-embeddings.js';
 
 export interface ReindexReport {
@@ -19,6 +19,7 @@ export interface ReindexReport {
 
 export async function reindexCatalog(em: EntityManager, embedder: Embedder): Promise<ReindexReport> {
   const started = performance.now();
+  // Raw SQL: a grouped count over a computed key (no embedding counts as no model).
   const rows = await em.execute<{ model: string | null; n: string }[]>(
     `select case when embedding is null then null else embedding_model end as model, count(*)::text as n
      from gpus group by 1 order by 1`,

@@ -4,6 +4,8 @@
 import { Router, type Request, type Response } from 'express';
 import { gpuCreateSchema, gpuListQuerySchema, gpuReadQuerySchema, gpuUpdateSchema, idParam } from '@gpu/shared';
 import { parseBody, parseParams, parseQuery } from '../../http/validate.js';
+import { sendSerializedJson } from '../../http/cached-response.js';
+import { badRequest } from '../../platform/errors.js';
 import { isAdmin } from '../auth/actor.js';
 import { requireAdmin } from '../auth/middleware.js';
 import { requestLanguage, varyByLanguage } from './request-language.js';
@@ -16,7 +18,9 @@ export function catalogRoutes(catalog: CatalogService): Router {
     const query = parseQuery(gpuListQuerySchema, req);
     const includeInactive = query.includeInactive === true && isAdmin(req.actor);
     varyByLanguage(res);
-    res.json(await catalog.list(query, { includeInactive, lang: requestLanguage(req, query.lang) }));
+    const serialized = await catalog.listResponse(query, { includeInactive, lang: requestLanguage(req, query.lang) });
+    // An admin's listing with inactive products is theirs alone; everyone else's is shared.
+    sendSerializedJson(req, res, serialized, includeInactive ? 'private' : 'public');
   });
 
   r.get('/api/gpus/:id', async (req, res) => {
@@ -37,8 +41,10 @@ export function catalogRoutes(catalog: CatalogService): Router {
     const { id } = parseParams(idParam, req);
     const { lang } = parseQuery(gpuReadQuerySchema, req);
     const patch = parseBody(gpuUpdateSchema, req);
+    const expectedVersion = ifMatchVersion(req.get('if-match'));
     varyByLanguage(res);
-    res.json(await catalog.update(id, patch, requestLanguage(req, lang)));
+    const { gpu, version } = await catalog.updateVersioned(id, patch, requestLanguage(req, lang), { expectedVersion });
+    res.set('ETag', `"${version}"`).json(gpu);
   };
   r.put('/api/gpus/:id', requireAdmin, update);
   r.patch('/api/gpus/:id', requireAdmin, update);
@@ -49,4 +55,15 @@ export function catalogRoutes(catalog: CatalogService): Router {
     res.status(204).end();
   });
   return r;
+}
+
+/** `If-Match: "7"` (or `W/"7"`): the product version the admin edited; absent: last write wins. */
+function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^(?:W\/)?"(\d{1,15})"$/.exec(header.trim());
+  if (!m)
+    throw badRequest('If-Match must be a product version in quotes, like "7"', [
+      { path: 'If-Match', message: 'invalid' },
+    ]);
+  return Number(m[1]);
 }

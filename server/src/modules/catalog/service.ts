@@ -1,6 +1,7 @@
 // The product catalog: filtered listing with full-text search, one product, and admin writes.
 // Reads are cache-aside (Redis or memory); every write invalidates the namespace, and so does
 // every `stock.changed` on the bus (checkout), so a listing never shows a stale stock level.
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   defaultLanguage,
@@ -17,12 +18,16 @@ import type { EventBus } from '../../platform/bus.js';
 import type { Cache } from '../../platform/cache.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
-import type { Embedder } from '../assistant/embeddings/embedder.js';
+import type { Embedder } from '../../platform/embedder.js';
 import type { StockService } from '../inventory/stock-service.js';
-import { dollarsToCents, gpuColumns, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
+import { GpuRecord } from '../../db/entities/index.js';
+import { GPU_FIELDS, gpuColumns, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
 import { normalizeProductText } from './product-text.js';
+import { preparedQuery } from '../../db/prepared-query.js';
+import type { SerializedBody } from '../../http/cached-response.js';
+import { ResponseCache, serialize } from './response-cache.js';
 
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
@@ -40,13 +45,8 @@ export interface CatalogServiceDeps {
 }
 
 const textFields = ['name', 'brand', 'vramGb', 'specs'] as const;
-const columnOf = {
-  sku: 'sku',
-  name: 'name',
-  brand: 'brand',
-  vramGb: 'vram_gb',
-  isActive: 'is_active',
-} as const;
+/** Fields an admin write copies as they are (descriptions and stock have rules of their own). */
+const plainFields = ['sku', 'name', 'brand', 'vramGb', 'price', 'isActive', 'specs'] as const;
 
 /**
  * The descriptions a write leaves: `current`, then a plain `description` in `lang` (the
@@ -70,36 +70,81 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export class CatalogService {
-  constructor(private readonly deps: CatalogServiceDeps) {}
+  /** Listings as wire bytes + ETag, in process (response-cache.ts). */
+  private readonly responses: ResponseCache;
+  private lateInvalidation: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: CatalogServiceDeps) {
+    this.responses = new ResponseCache(() => deps.bus.deliveryEpoch(), CACHE_TTL_S * 1000);
+  }
 
   /** Invalidate on stock changes made elsewhere (checkout, other instances). Returns unsubscribe. */
   watch(): () => void {
     const bus = this.deps.bus;
     const offs = [
-      bus.subscribe('stock.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
-      bus.subscribe('catalog.changed', () => void this.deps.cache.invalidate(CATALOG_CACHE_NS)),
+      bus.subscribe('stock.changed', () => void this.invalidate()),
+      bus.subscribe('catalog.changed', () => void this.invalidate()),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      offs.forEach((off) => off());
+      clearTimeout(this.lateInvalidation);
+    };
+  }
+
+  /**
+   * Drops every cached listing and product, here and in the shared cache, now and once more a
+   * moment later: a reader that loaded the old rows mid-commit may have stored them after the
+   * first drop.
+   */
+  private async invalidate(): Promise<void> {
+    this.responses.clear();
+    clearTimeout(this.lateInvalidation);
+    this.lateInvalidation = setTimeout(() => {
+      this.responses.clear();
+      void this.deps.cache.invalidate(CATALOG_CACHE_NS);
+    }, LATE_INVALIDATION_MS).unref();
+    await this.deps.cache.invalidate(CATALOG_CACHE_NS);
   }
 
   /** One page; `description` in `opts.lang` (the cache key carries it). */
   async list(query: GpuListQuery, opts: { includeInactive: boolean; lang?: Language }): Promise<GpuList> {
+    return JSON.parse((await this.listResponse(query, opts)).body.toString('utf8')) as GpuList;
+  }
+
+  /**
+   * One page as the bytes GET /api/gpus sends, with a strong ETag: from this process's tier,
+   * else the shared cache's text, else the database (then both tiers are filled).
+   */
+  async listResponse(
+    query: GpuListQuery,
+    opts: { includeInactive: boolean; lang?: Language },
+  ): Promise<SerializedBody> {
     const lang = opts.lang ?? defaultLanguage;
     const key = `list:${lang}:${JSON.stringify({ ...query, lang: undefined, includeInactive: opts.includeInactive })}`;
-    const cached = await this.deps.cache.get<GpuList>(CATALOG_CACHE_NS, key);
-    if (cached) return cached;
-    let page = await this.queryPage(query, opts.includeInactive, 'all');
-    if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
-      page = await this.queryPage(query, opts.includeInactive, 'any');
+    const local = this.responses.get(key);
+    if (local) return local;
+    const generation = this.responses.generation;
+    let json = await this.deps.cache.getText(CATALOG_CACHE_NS, key);
+    if (json === undefined) {
+      json = JSON.stringify(await this.queryList(query, opts.includeInactive, lang));
+      await this.deps.cache.setText(CATALOG_CACHE_NS, key, json, CACHE_TTL_S);
     }
-    const result: GpuList = {
+    const serialized = serialize(json);
+    this.responses.set(key, serialized, generation);
+    return serialized;
+  }
+
+  private async queryList(query: GpuListQuery, includeInactive: boolean, lang: Language): Promise<GpuList> {
+    let page = await this.queryPage(query, includeInactive, 'all');
+    if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
+      page = await this.queryPage(query, includeInactive, 'any');
+    }
+    return {
       items: page.rows.map((r) => toGpu(r, this.deps.assetUrl, lang)),
       page: query.page,
       pageSize: query.pageSize,
       total: page.total,
     };
-    await this.deps.cache.set(CATALOG_CACHE_NS, key, result, CACHE_TTL_S);
-    return result;
   }
 
   private async queryPage(
@@ -110,7 +155,9 @@ export class CatalogService {
     const sql = buildListSql(query, { includeInactive, mode });
     const offset = (query.page - 1) * query.pageSize;
     const em = this.deps.em();
-    const rows = await em.execute<(GpuRow & { total_count: string })[]>(
+    // One round trip: the page and the total (a window count) as one prepared statement.
+    const rows = await preparedQuery<GpuRow & { total_count: string }>(
+      em,
       `select ${gpuColumns}, count(*) over() as total_count from ${sql.from}
        order by ${sql.orderBy} limit ? offset ?`,
       [...sql.params, ...sql.orderParams, query.pageSize, offset],
@@ -118,7 +165,7 @@ export class CatalogService {
     if (rows[0]) return { rows, total: Number(rows[0].total_count) };
     if (offset === 0) return { rows, total: 0 };
     // Past the last page: the window count has no row to ride on.
-    const counted = await em.execute<{ total: string }[]>(`select count(*) as total from ${sql.from}`, sql.params);
+    const counted = await preparedQuery<{ total: string }>(em, `select count(*) as total from ${sql.from}`, sql.params);
     return { rows, total: Number(counted[0]?.total ?? 0) };
   }
 
@@ -128,9 +175,9 @@ export class CatalogService {
     const key = `gpu:${lang}:${id}`;
     let gpu = await this.deps.cache.get<Gpu>(CATALOG_CACHE_NS, key);
     if (!gpu) {
-      const row = await this.findRow(this.deps.em(), id);
-      if (!row) throw notFound('Product');
-      gpu = toGpu(row, this.deps.assetUrl, lang);
+      const product = await this.findProduct(this.deps.em(), id);
+      if (!product) throw notFound('Product');
+      gpu = gpuFromRecord(product, this.deps.assetUrl, lang);
       await this.deps.cache.set(CATALOG_CACHE_NS, key, gpu, CACHE_TTL_S);
     }
     if (!gpu.isActive && !opts.admin) throw notFound('Product');
@@ -138,8 +185,7 @@ export class CatalogService {
   }
 
   async exists(id: string): Promise<boolean> {
-    const rows = await this.deps.em().execute(`select 1 from gpus where id = ?`, [id]);
-    return rows.length > 0;
+    return (await this.deps.em().count(GpuRecord, { id })) > 0;
   }
 
   /** Admin create; a plain `description` is the text in `lang`, the request's language. */
@@ -147,81 +193,83 @@ export class CatalogService {
     const input = normalizeProductText(raw);
     const descriptions = mergeDescriptions({ es: '', en: '' }, input, lang);
     let level: StockLevel | null = null;
-    const row = await this.write(async (tx) => {
-      const inserted = await tx.execute<{ id: string }[]>(
-        `insert into gpus (sku, name, brand, vram_gb, price_cents, stock, description_es, description_en, is_active, specs)
-         values (?, ?, ?, ?, ?, 0, ?, ?, ?, ?::jsonb) returning id`,
-        [
-          input.sku,
-          input.name,
-          input.brand,
-          input.vramGb,
-          dollarsToCents(input.price),
-          descriptions.es,
-          descriptions.en,
-          input.isActive,
-          JSON.stringify(input.specs),
-        ],
-      );
-      const id = inserted[0]!.id;
+    const product = await this.write(async (tx) => {
+      const gpu = tx.create(GpuRecord, {
+        sku: input.sku,
+        name: input.name,
+        brand: input.brand,
+        vramGb: input.vramGb,
+        price: input.price,
+        stock: 0,
+        descriptionEs: descriptions.es,
+        descriptionEn: descriptions.en,
+        isActive: input.isActive,
+        specs: input.specs,
+      });
+      await tx.flush();
       // Initial stock goes through the one stock service like every other change.
-      level = await this.deps.stock.set(tx, id, input.stock);
-      return (await this.findRow(tx, id))!;
+      level = await this.deps.stock.set(tx, gpu.id, input.stock);
+      return (await this.findProduct(tx, gpu.id))!;
     });
-    await this.afterWrite(row.id, { reembed: true, stock: level ?? undefined });
-    return toGpu(row, this.deps.assetUrl, lang);
+    await this.afterWrite(product.id, { reembed: true, stock: level ?? undefined });
+    return gpuFromRecord(product, this.deps.assetUrl, lang);
   }
 
-  /** PUT and PATCH: only the fields present change (a plain `description` sets `lang`'s text). */
+  /**
+   * PUT and PATCH: only the fields present change (a plain `description` sets `lang`'s text).
+   * The row is locked for the transaction, and the flush checks and bumps its version.
+   */
   async update(id: string, raw: GpuUpdate, lang: Language = defaultLanguage): Promise<Gpu> {
+    return (await this.updateVersioned(id, raw, lang)).gpu;
+  }
+
+  /**
+   * `update`, plus the product's version after it (an `ETag`); with `expectedVersion` (from
+   * `If-Match`) an edit of a copy that changed since it was read is a 409 and changes nothing.
+   */
+  async updateVersioned(
+    id: string,
+    raw: GpuUpdate,
+    lang: Language = defaultLanguage,
+    opts: { expectedVersion?: number } = {},
+  ): Promise<{ gpu: Gpu; version: number }> {
     const patch = normalizeProductText(raw);
     let reembed = false;
     let level: StockLevel | null = null;
-    const row = await this.write(async (tx) => {
-      const current = await this.findRow(tx, id, true);
+    const product = await this.write(async (tx) => {
+      const current = await tx.findOne(GpuRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!current) throw notFound('Product');
-      const before = toGpu(current, this.deps.assetUrl);
+      if (opts.expectedVersion !== undefined && current.version !== opts.expectedVersion) {
+        throw conflict(
+          `The product changed since it was read (version ${current.version}, not ${opts.expectedVersion})`,
+        );
+      }
+      const before = gpuFromRecord(current, this.deps.assetUrl);
       const descriptions = mergeDescriptions(before.descriptions, patch, lang);
       const descriptionsChanged = JSON.stringify(descriptions) !== JSON.stringify(before.descriptions);
       reembed =
         descriptionsChanged ||
         textFields.some((f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(before[f]));
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      if (descriptionsChanged) {
-        sets.push('description_es = ?', 'description_en = ?');
-        params.push(descriptions.es, descriptions.en);
-      }
-      for (const [field, column] of Object.entries(columnOf) as [keyof typeof columnOf, string][]) {
-        if (patch[field] === undefined) continue;
-        sets.push(`${column} = ?`);
-        params.push(patch[field]);
-      }
-      if (patch.price !== undefined) {
-        sets.push('price_cents = ?');
-        params.push(dollarsToCents(patch.price));
-      }
-      if (patch.specs !== undefined) {
-        sets.push('specs = ?::jsonb');
-        params.push(JSON.stringify(patch.specs));
-      }
-      if (sets.length)
-        await tx.execute(`update gpus set ${sets.join(', ')}, updated_at = now() where id = ?`, [...params, id]);
+      const changes: Partial<GpuRecord> = {};
+      for (const field of plainFields)
+        if (patch[field] !== undefined) Object.assign(changes, { [field]: patch[field] });
+      if (descriptionsChanged)
+        Object.assign(changes, { descriptionEs: descriptions.es, descriptionEn: descriptions.en });
+      tx.assign(current, changes);
+      await tx.flush();
       if (patch.stock !== undefined && patch.stock !== before.stock) {
         level = await this.deps.stock.set(tx, id, patch.stock);
       }
-      return (await this.findRow(tx, id))!;
+      return (await this.findProduct(tx, id))!;
     });
     await this.afterWrite(id, { reembed, stock: level ?? undefined });
-    return toGpu(row, this.deps.assetUrl, lang);
+    return { gpu: gpuFromRecord(product, this.deps.assetUrl, lang), version: product.version };
   }
 
   /** Soft delete: the product disappears from the storefront, orders keep their reference. */
   async remove(id: string): Promise<void> {
-    const rows = await this.deps
-      .em()
-      .execute(`update gpus set is_active = false, updated_at = now() where id = ? returning id`, [id]);
-    if (rows.length === 0) throw notFound('Product');
+    const changed = await this.deps.em().nativeUpdate(GpuRecord, { id }, { isActive: false, updatedAt: new Date() });
+    if (changed === 0) throw notFound('Product');
     await this.afterWrite(id, { reembed: false });
   }
 
@@ -231,24 +279,22 @@ export class CatalogService {
     keys: { imageKey: string; thumbnailKey: string },
   ): Promise<{ imageKey: string | null; thumbnailKey: string | null }> {
     const previous = await this.deps.em().transactional(async (tx) => {
-      const current = await this.findRow(tx, id, true);
+      const current = await tx.findOne(
+        GpuRecord,
+        { id },
+        { fields: ['imageKey', 'thumbnailKey'], lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true },
+      );
       if (!current) throw notFound('Product');
-      await tx.execute(`update gpus set image_key = ?, thumbnail_key = ?, updated_at = now() where id = ?`, [
-        keys.imageKey,
-        keys.thumbnailKey,
-        id,
-      ]);
-      return { imageKey: current.image_key, thumbnailKey: current.thumbnail_key };
+      await tx.nativeUpdate(GpuRecord, { id }, { ...keys, updatedAt: new Date() });
+      return { imageKey: current.imageKey, thumbnailKey: current.thumbnailKey };
     });
     await this.afterWrite(id, { reembed: false });
     return previous;
   }
 
-  private async findRow(em: EntityManager, id: string, lock = false): Promise<GpuRow | undefined> {
-    const rows = await em.execute<GpuRow[]>(`select ${gpuColumns} from gpus where id = ?${lock ? ' for update' : ''}`, [
-      id,
-    ]);
-    return rows[0];
+  /** The product as committed so far in `em` (fresh from the database, not the identity map). */
+  private findProduct(em: EntityManager, id: string) {
+    return em.findOne(GpuRecord, { id }, { fields: [...GPU_FIELDS, 'version'], disableIdentityMap: true });
   }
 
   private async write<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -270,8 +316,7 @@ export class CatalogService {
         this.deps.logger.warn({ err: (err as Error).message, gpuId: id }, 'product re-embedding failed');
       }
     }
-    await this.deps.cache.invalidate(CATALOG_CACHE_NS);
-    setTimeout(() => void this.deps.cache.invalidate(CATALOG_CACHE_NS), LATE_INVALIDATION_MS).unref();
+    await this.invalidate();
     if (change.stock !== undefined) {
       // What the transaction wrote (level and version), not a re-read.
       await this.deps.stock.publish([{ ...change.stock, reason: 'admin' }]);

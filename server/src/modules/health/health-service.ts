@@ -15,7 +15,7 @@ export interface HealthDeps {
   instanceId: string;
   startedAt: number;
   llm: () => { provider: string; model: string };
-  embeddings: () => { model: string; dim: number; lexical: boolean };
+  embeddings: () => { model: string; dim: number; lexical: boolean; status: 'ok' | 'failed'; error?: string };
   storage: () => { driver: string };
 }
 
@@ -108,8 +108,12 @@ export class HealthService {
 
   async report(): Promise<Health> {
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
+    const embeddings = this.deps.embeddings();
     const degraded =
-      database.status !== 'ok' || redis.status === 'down' || (redis.mastersUp ?? 0) < (redis.masters ?? 0);
+      database.status !== 'ok' ||
+      redis.status === 'down' ||
+      (redis.mastersUp ?? 0) < (redis.masters ?? 0) ||
+      embeddings.status === 'failed';
     return {
       status: degraded ? 'degraded' : 'ok',
       version: this.deps.version,
@@ -119,7 +123,7 @@ export class HealthService {
         database: { ...database, engine: this.deps.db.engine },
         redis,
         llm: this.deps.llm(),
-        embeddings: this.deps.embeddings(),
+        embeddings,
         storage: this.deps.storage(),
       },
     };

@@ -3,26 +3,26 @@
 // follow, and the dashboard drops any whose version is not above what it holds.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InventorySnapshotEvent } from '@gpu/shared';
+import { GpuRecord } from '../../db/entities/index.js';
 
 export async function inventorySnapshot(em: EntityManager): Promise<InventorySnapshotEvent> {
-  const rows = await em.execute<
+  const rows = await em.find(
+    GpuRecord,
+    {},
     {
-      id: string;
-      name: string;
-      stock: number;
-      price_cents: string | number;
-      is_active: boolean;
-      version: string | number;
-    }[]
-  >(`select id, name, stock, price_cents, is_active, version from gpus order by name, id`);
+      fields: ['id', 'name', 'stock', 'price', 'isActive', 'version'],
+      orderBy: { name: 'asc', id: 'asc' },
+      disableIdentityMap: true,
+    },
+  );
   return {
     items: rows.map((r) => ({
       gpuId: r.id,
       name: r.name,
-      stock: Number(r.stock),
-      price: Number(r.price_cents) / 100,
-      isActive: r.is_active,
-      version: Number(r.version),
+      stock: r.stock,
+      price: r.price,
+      isActive: r.isActive,
+      version: r.version,
     })),
   };
 }

@@ -3,8 +3,8 @@
 // fall between the value in the ack and the first `stock:update`: a client that reconnects
 // to any instance re-watches and is consistent again.
 import { stockWatchSchema, type SimpleAck, type StockWatchAck } from '@gpu/shared';
-import type { Platform } from '../../context.js';
-import type { Services } from '../../services.js';
+import type { Platform } from '../../platform-types.js';
+import type { StockService } from './stock-service.js';
 import { rooms, type ShopperSocket } from '../../realtime/types.js';
 import { badRequest, fromZod, toAckError } from '../../platform/errors.js';
 
@@ -13,7 +13,11 @@ export const MAX_WATCHED_PER_SOCKET = 200;
 
 const watchedCount = (socket: ShopperSocket) => [...socket.rooms].filter((r) => r.startsWith('gpu:')).length;
 
-export function registerInventorySocket(socket: ShopperSocket, p: Platform, s: Services): void {
+export function registerInventorySocket(
+  socket: ShopperSocket,
+  p: Pick<Platform, 'db'>,
+  s: { stock: StockService },
+): void {
   socket.on('stock:watch', async (raw, ack) => {
     const reply = (res: StockWatchAck) => (typeof ack === 'function' ? ack(res) : undefined);
     try {

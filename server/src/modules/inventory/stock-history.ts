@@ -1,6 +1,8 @@
 // Stock levels over time (table stock_history), for the admin dashboard's stock chart. The
 // stock service calls recordLevel inside the transaction of every change, so the history
 // holds exactly the committed levels; the seed records each new product's first level.
+// Raw SQL: `insert ... select` copies the level the transaction sees in the same statement
+// (no read-then-insert), and the missing-levels fill is one set-based statement.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Appends the product's level as the transaction `em` now sees it. */

@@ -2,8 +2,11 @@
 // EntityManager) and bump the product's `version` in the same statement, reading both back;
 // `publish` announces committed changes on the bus with exactly what the transaction wrote,
 // so watchers and admins never see a value that was rolled back, and can order what they see.
+// The writes are raw SQL for atomicity: a guarded `update ... where stock >= ?` that bumps the
+// version and returns both in one statement (no read-modify-write, no oversell); reads use the ORM.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StockLevel } from '@gpu/shared';
+import { GpuRecord } from '../../db/entities/index.js';
 import type { EventBus } from '../../platform/bus.js';
 import { stockChanges } from '../../platform/metrics.js';
 import { recordLevel } from './stock-history.js';
@@ -53,11 +56,12 @@ export class StockService {
 
   async levels(em: EntityManager, gpuIds: string[]): Promise<StockLevel[]> {
     if (gpuIds.length === 0) return [];
-    const rows = await em.execute<StockRow[]>(
-      `select id, stock, version from gpus where id in (${gpuIds.map(() => '?').join(',')})`,
-      gpuIds,
+    const rows = await em.find(
+      GpuRecord,
+      { id: { $in: gpuIds } },
+      { fields: ['id', 'stock', 'version'], disableIdentityMap: true },
     );
-    return rows.map(toLevel);
+    return rows.map((r) => ({ gpuId: r.id, stock: r.stock, version: r.version }));
   }
 
   /** Call after the transaction commits. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GpuSeedEntry } from '@gpu/shared';
+import { GpuRecord } from '../../db/entities/index.js';
 import { originalKey } from './image-keys.js';
 import { storeImage, type StoredImage } from './image-pipeline.js';
 import type { ObjectStore } from './object-store.js';
@@ -35,9 +36,10 @@ export async function seedProductImages(
   const bySku = new Map(entries.map((e) => [e.sku, e]));
   const skus = [...bySku.keys()];
   if (skus.length === 0) return { images: 0, imagesMs: 0 };
-  const missing = await em.execute<{ id: string; sku: string }[]>(
-    `select id, sku from gpus where image_key is null and sku in (${skus.map(() => '?').join(',')}) order by sku`,
-    skus,
+  const missing = await em.find(
+    GpuRecord,
+    { imageKey: null, sku: { $in: skus } },
+    { fields: ['id', 'sku'], orderBy: { sku: 'asc' }, disableIdentityMap: true },
   );
   let images = 0;
   for (let i = 0; i < missing.length; i += batch) {
@@ -60,6 +62,8 @@ async function attach(
   stored: (StoredImage & { id: string })[],
 ): Promise<number> {
   if (stored.length === 0) return 0;
+  // Raw SQL: one guarded bulk update (`where image_key is null`), so an admin's upload that
+  // arrived meanwhile wins without a read-then-write race.
   const values = stored.map(() => '(?::uuid, ?, ?)').join(', ');
   const updated = await em.execute<{ id: string }[]>(
     `update gpus g set image_key = v.key, thumbnail_key = v.thumb, updated_at = now()

@@ -5,7 +5,9 @@
 // parallel requests with one key queue on that row lock, so exactly one of them runs and the
 // others see its committed result. A claim by a transaction that rolls back disappears with it.
 import { createHash } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { IdempotencyKey } from '../../db/entities/index.js';
 
 export interface StoredResult {
   status: number;
@@ -16,19 +18,24 @@ export type KeyClaim = { fresh: true } | { fresh: false; requestHash: string; re
 
 /** Locks the (user, key) row for this transaction, creating it when new. */
 export async function claimIdempotencyKey(tx: EntityManager, userId: string, key: string): Promise<KeyClaim> {
-  await tx.execute(
-    `insert into idempotency_keys (user_id, key, request_hash) values (?, ?, '') on conflict do nothing`,
-    [userId, key],
+  await tx
+    .createQueryBuilder(IdempotencyKey)
+    .insert({ userId, key, requestHash: '' })
+    .onConflict(['userId', 'key'])
+    .ignore()
+    .execute('run');
+  const row = await tx.findOne(
+    IdempotencyKey,
+    { userId, key },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true },
   );
-  const rows = await tx.execute<{ request_hash: string; status_code: number | null; response_body: unknown }[]>(
-    `select request_hash, status_code, response_body from idempotency_keys where user_id = ? and key = ? for update`,
-    [userId, key],
-  );
-  const row = rows[0];
   // No status yet: the row is ours (a claim of an unfinished transaction is invisible or awaited).
-  if (!row || row.status_code === null) return { fresh: true };
-  const body = typeof row.response_body === 'string' ? (JSON.parse(row.response_body) as unknown) : row.response_body;
-  return { fresh: false, requestHash: row.request_hash.trim(), result: { status: Number(row.status_code), body } };
+  if (!row || row.statusCode === null) return { fresh: true };
+  return {
+    fresh: false,
+    requestHash: row.requestHash.trim(),
+    result: { status: row.statusCode, body: row.responseBody },
+  };
 }
 
 export async function storeIdempotentResult(
@@ -38,9 +45,10 @@ export async function storeIdempotentResult(
   requestHash: string,
   result: StoredResult,
 ): Promise<void> {
-  await tx.execute(
-    `update idempotency_keys set request_hash = ?, status_code = ?, response_body = ?::jsonb where user_id = ? and key = ?`,
-    [requestHash, result.status, JSON.stringify(result.body), userId, key],
+  await tx.nativeUpdate(
+    IdempotencyKey,
+    { userId, key },
+    { requestHash, statusCode: result.status, responseBody: result.body },
   );
 }
 

@@ -10,6 +10,7 @@
 // What is stored for a key: 201 (the order) and 422 (an empty cart), the request's final
 // answers. A 409 (not enough stock, changed prices) is NOT stored: the transaction rolls back,
 // the key with it, and the client may fix the cart and retry with the same key.
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Cart, CheckoutRequest, Order } from '@gpu/shared';
 import type { EventBus } from '../../platform/bus.js';
@@ -23,10 +24,12 @@ import {
 } from '../../platform/errors.js';
 import { checkouts } from '../../platform/metrics.js';
 import { isCheckViolation, isForeignKeyViolation, isRetryableConflict } from '../../db/pg-errors.js';
+import { Cart as CartRecord } from '../../db/entities/index.js';
 import type { StockChange, StockService } from '../inventory/stock-service.js';
 import { readCartLines, toCart, type CartLine } from '../cart/cart-queries.js';
 import { claimIdempotencyKey, requestHash, storeIdempotentResult, type StoredResult } from './idempotency.js';
-import { insertOrder, listOrders, type PricedLine } from './order-queries.js';
+import { centsToDollars, dollarsToCents } from '../../db/types/money.js';
+import { availableStock, currentPrices, insertOrder, listOrders } from './order-repository.js';
 
 export interface OrderServiceDeps {
   em: () => EntityManager;
@@ -103,7 +106,12 @@ export class OrderService {
     body: CheckoutRequest,
   ): Promise<CheckoutResult | (Committed & { result: CheckoutResult })> {
     const claim = await claimIdempotencyKey(tx, userId, key);
-    await tx.execute(`select id from carts where user_id = ? for update`, [userId]);
+    // The cart's row lock: a checkout and a cart edit of one user take turns.
+    await tx.findOne(
+      CartRecord,
+      { userId },
+      { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE, disableIdentityMap: true },
+    );
     const lines = await readCartLines(tx, userId);
     const hash = fingerprint(body, lines);
 
@@ -135,12 +143,13 @@ export class OrderService {
     const priced = await currentPrices(tx, lines);
     if (body.expectedTotal !== undefined) {
       const totalCents = priced.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
-      if (totalCents !== Math.round(body.expectedTotal * 100)) {
-        throw conflict(`Prices changed: the total is now ${(totalCents / 100).toFixed(2)}`);
+      if (totalCents !== dollarsToCents(body.expectedTotal)) {
+        throw conflict(`Prices changed: the total is now ${centsToDollars(totalCents).toFixed(2)}`);
       }
     }
     const order = await insertOrder(tx, userId, priced);
-    // Emptying the cart is a cart change: bumped in the same statement, published as written.
+    // Emptying the cart is a cart change: bumped in the same statement, published as written
+    // (raw SQL: delete the lines and bump the version in one atomic statement).
     const [emptied] = await tx.execute<{ version: string | number }[]>(
       `with cleared as (delete from cart_items where cart_id = (select id from carts where user_id = ?))
        update carts set version = version + 1, updated_at = now() where user_id = ? returning version`,
@@ -171,30 +180,13 @@ function fingerprint(body: CheckoutRequest, lines: Pick<CartLine, 'gpuId' | 'qua
 }
 
 async function outOfStock(tx: EntityManager, line: CartLine): Promise<AppError> {
-  const rows = await tx.execute<{ stock: number; is_active: boolean }[]>(
-    `select stock, is_active from gpus where id = ?`,
-    [line.gpuId],
-  );
-  const available = rows[0]?.is_active ? Number(rows[0].stock) : 0;
+  const available = await availableStock(tx, line.gpuId);
   return conflict(
     available === 0
       ? `"${line.name}" is out of stock`
       : `Not enough stock for "${line.name}": ${line.quantity} in the cart, ${available} available`,
     'out_of_stock',
   );
-}
-
-/** Name and price as of now: the rows are locked by our decrements, so they cannot change before commit. */
-async function currentPrices(tx: EntityManager, lines: CartLine[]): Promise<PricedLine[]> {
-  const rows = await tx.execute<{ id: string; name: string; price_cents: string | number }[]>(
-    `select id, name, price_cents from gpus where id in (${lines.map(() => '?').join(',')})`,
-    lines.map((l) => l.gpuId),
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return lines.map((l) => {
-    const row = byId.get(l.gpuId)!;
-    return { gpuId: l.gpuId, name: row.name, priceCents: Number(row.price_cents), quantity: l.quantity };
-  });
 }
 
 function outcomeOf(err: unknown): string {

@@ -20,6 +20,7 @@ const USE_LABEL: Record<Language, Record<UseCase, string>> = {
     ml: 'machine learning and local AI',
     'video-editing': 'video editing',
     streaming: 'streaming',
+    'low-power': 'low power draw',
   },
   es: {
     'gaming-4k': 'gaming en 4K',
@@ -29,6 +30,7 @@ const USE_LABEL: Record<Language, Record<UseCase, string>> = {
     ml: 'IA y machine learning local',
     'video-editing': 'edición de video',
     streaming: 'streaming',
+    'low-power': 'bajo consumo',
   },
 };
 

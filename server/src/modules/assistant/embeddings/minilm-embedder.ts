@@ -74,6 +74,15 @@ export class MiniLmEmbedder implements Embedder {
     return this.thread.embed(texts);
   }
 
+  failure(): string | null {
+    return this.thread.failure;
+  }
+
+  /** Stops this process's worker for good (see MiniLmThread.terminate): every embedder in the process fails after it. */
+  async terminateWorker(): Promise<void> {
+    await this.thread.terminate();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -89,6 +89,20 @@ export class MiniLmThread {
     });
   }
 
+  /** Why the worker can no longer embed, or null. */
+  get failure(): string | null {
+    return this.dead?.message ?? null;
+  }
+
+  /**
+   * Ends the worker for good: in-flight and later requests fail as after a crash (the native
+   * binding cannot load a second time in this process). Process exit does it implicitly.
+   */
+  async terminate(): Promise<void> {
+    this.fail(new Error('the embedding worker was stopped; restart the process to load the model again'));
+    await this.worker.terminate();
+  }
+
   /** Keeps the process alive while at least one embedder uses the thread. */
   hold(): void {
     if (this.users++ === 0) this.worker.ref();

@@ -1,5 +1,7 @@
 // Admin insights from what the assistant recorded: products shown most, out-of-stock demand,
-// questions that found nothing (or nothing within budget), and token use per day.
+// questions that found nothing (or nothing within budget), and token use per day. Raw SQL
+// (read-only analytics): each report unnests JSON arrays in messages (product_ids,
+// meta.outOfStockProductIds) and groups by day in UTC, which the ORM's query builder cannot say.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Insights } from '@gpu/shared';
 

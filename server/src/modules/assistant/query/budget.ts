@@ -214,6 +214,8 @@ function parseRange(text: string): Budget | null {
 }
 
 const NEGATED = /(?:\bno\b|\bnot\b|n't\b|\bnunca\b)[^.!?]*$/;
+/** "sin gastar más de 400", "without spending more than 400", "no pagar más de $300": a ceiling. */
+const SPEND_CEILING = String.raw`(?:(?<![a-z])(?:no|not|nunca|sin|without)\s+|n't\s+)(?:[a-z]+\s+){0,2}?(?:gastar|gastes|gaste|gastaria|spend|spending|pagar|pague|pay|paying)\s+(?:mas de|more than|over|arriba de)\s+${AMOUNT}`;
 
 const usable = (text: string, hits: Hit[]) => hits.filter((h) => !isResolution(text, h) && h.value >= 20);
 /** Without a currency, only a plausible price that is not a model number ("like 4070"). */
@@ -230,6 +232,10 @@ export function parseBudget(folded: string): Budget {
   const max =
     find(String.raw`${cueGroup(MAX_CUES)}\s*(?:de\s+|los\s+|of\s+|is\s+|:\s*)?${AMOUNT}`) ??
     find(String.raw`${AMOUNT}\s*${cueGroup(POST_MAX_CUES)}\b`);
+  const spendCeiling = usable(text, amountAt(text, new RegExp(SPEND_CEILING, 'g'))).filter((h) =>
+    plainMoney(text, h),
+  )[0];
+  if (spendCeiling && !max) return { min: null, max: spendCeiling.value };
   let min = find(String.raw`${cueGroup(MIN_CUES)}\s+${AMOUNT}`, true);
   // "no quiero gastar más de $900" / "don't want to spend more than $900" is a ceiling.
   if (min && !max && NEGATED.test(text.slice(Math.max(0, min.index - 40), min.index))) {

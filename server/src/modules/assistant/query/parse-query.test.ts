@@ -17,6 +17,11 @@ const cases: [string, Expect][] = [
   ['between $250 and $400 for 1080p', { budgetMin: 250, budgetMax: 400, useCases: ['gaming-1080p'] }],
   ['presupuesto de 700 dólares', { budgetMax: 700 }],
   ['my budget is $650', { budgetMax: 650 }],
+  // A negated spend is a ceiling, with or without a currency; "sin NVIDIA, más de $300" is not.
+  ['GPU para 1440p sin gastar más de 400', { budgetMin: null, budgetMax: 400, useCases: ['gaming-1440p'] }],
+  ['without spending more than 400 on a GPU', { budgetMin: null, budgetMax: 400 }],
+  ['no quiero gastar más de 900', { budgetMin: null, budgetMax: 900 }],
+  ['sin NVIDIA, más de $300', { budgetMin: 300, budgetMax: null }],
   ['no más de 450 dólares', { budgetMax: 450 }],
   // An approximate budget is the ceiling: "like 200" must not show a $280 card.
   ['around $500 for streaming', { budgetMax: 500, useCases: ['streaming'] }],
@@ -30,6 +35,10 @@ const cases: [string, Expect][] = [
   ['something like the 4070', { budgetMax: null, models: ['RTX 4070'] }],
   ['que consuma menos de 200W', { maxBoardPowerW: 200, psuWatts: null, budgetMax: null }],
   ['under 150 watts tdp please', { maxBoardPowerW: 150, psuWatts: null }],
+  // "Low power" without a figure is a soft wish (a ranking boost), not a ceiling.
+  ['tarjeta de bajo consumo, mi fuente es pequeña', { useCases: ['low-power'], maxBoardPowerW: null }],
+  ["a low power card that doesn't need a big PSU", { useCases: ['low-power'], maxBoardPowerW: null }],
+  ['efficient card for streaming', { useCases: ['streaming', 'low-power'] }],
   ['tengo 2 mil dólares para una gráfica', { language: 'es', budgetMax: 2000 }],
   ['under 1.5k for local LLMs', { budgetMax: 1500, useCases: ['ml'] }],
   ['$999.99 or less', { budgetMax: 999.99 }],

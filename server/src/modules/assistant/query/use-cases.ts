@@ -22,6 +22,11 @@ const PATTERNS: [UseCase, RegExp][] = [
     'streaming',
     /\b(?:stream(?:ing|ear|er|s)?|twitch|obs|transmitir|transmisiones|en vivo|directos?|live ?stream(?:ing)?|kick)\b/,
   ],
+  // Last: "low power card for streaming" is a streaming search that prefers efficient cards.
+  [
+    'low-power',
+    /\b(?:low[ -]power|low (?:power )?consumption|power[ -]efficient|energy[ -]efficient|efficient|bajo consumo|poco consumo|consumo bajo|eficiente|que consuma poco|consume poco|(?:small|weak|low[ -]wattage) (?:psu|power supply)|(?:doesn'?t|does not|won'?t) need a (?:big|large|beefy) (?:psu|power supply)|fuente (?:pequena|chica|justa|modesta)|mi fuente es (?:pequena|chica|justa))\b/,
+  ],
 ];
 
 export function parseUseCases(folded: string): UseCase[] {

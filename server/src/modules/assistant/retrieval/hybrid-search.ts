@@ -4,7 +4,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SearchSort } from '@gpu/shared';
 import { catalogOrder, catalogWhere, type CatalogFilters } from '../../catalog/catalog-query.js';
-import { toVectorLiteral } from '../embeddings/embedder.js';
+import { EMBEDDING_DIM, toVectorLiteral } from '../embeddings/embedder.js';
 import type { NamedModel } from '../query/constraints.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './product-row.js';
 
@@ -37,20 +37,27 @@ export interface CandidateLists {
  */
 export async function candidateLists(
   em: EntityManager,
-  query: { vector: Float32Array; model: string; websearch: string },
+  /** `vector` null (the embedder failed): the vector list is empty and full-text carries the search. */
+  query: { vector: Float32Array | null; model: string; websearch: string },
   f: CatalogFilters,
   k: number,
   iterative: boolean,
 ): Promise<CandidateLists> {
   const { vector, websearch } = query;
   const where = filterSql(f);
-  const v = toVectorLiteral(vector);
+  // Without a vector the statement keeps its shape (a zero vector is a valid literal) and the
+  // nearest list is switched off with `false`, so one query still serves both cases.
+  const v = toVectorLiteral(vector ?? new Float32Array(EMBEDDING_DIM));
+  const vectorOn = vector ? 'true' : 'false';
   if (iterative) await em.execute(`set local hnsw.iterative_scan = relaxed_order`);
-  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions).
+  // The search vector mixes 'simple' (names), 'english' and 'spanish' (descriptions). Ties
+  // (equal ranks and prices are common among variants) break by SKU, so a search repeats, also
+  // on another seeded database; the HNSW scan keeps its plain distance order (a second key
+  // would bypass the index).
   const rows = await em.execute<(ProductRow & { list: 'vector' | 'text'; rank: string })[]>(
     `with nearest as materialized (
        select ${PRODUCT_COLUMNS}, embedding <=> ?::vector as distance
-       from gpus where ${where.sql} and embedding is not null and embedding_model = ?
+       from gpus where ${vectorOn} and ${where.sql} and embedding is not null and embedding_model = ?
        order by embedding <=> ?::vector limit ?
      ), query as (
        select websearch_to_tsquery('simple', ?) || websearch_to_tsquery('english', ?)
@@ -58,11 +65,11 @@ export async function candidateLists(
      ), matched as materialized (
        select ${PRODUCT_COLUMNS}, ts_rank(search_vector, q) as text_rank
        from gpus, query where ${where.sql} and ? <> '' and search_vector @@ q
-       order by text_rank desc, price_cents limit ?
+       order by text_rank desc, price_cents, sku limit ?
      )
-     select 'vector' as list, row_number() over (order by distance) as rank, ${PRODUCT_COLUMNS} from nearest
+     select 'vector' as list, row_number() over (order by distance, sku) as rank, ${PRODUCT_COLUMNS} from nearest
      union all
-     select 'text' as list, row_number() over (order by text_rank desc, price_cents) as rank, ${PRODUCT_COLUMNS}
+     select 'text' as list, row_number() over (order by text_rank desc, price_cents, sku) as rank, ${PRODUCT_COLUMNS}
      from matched`,
     [v, ...where.params, query.model, v, k, websearch, websearch, websearch, ...where.params, websearch, k],
   );
@@ -76,13 +83,19 @@ export async function candidateLists(
 
 /**
  * The strongest in-stock cards that pass the filters: by performance index, and by price
- * where the index is missing or tied (price is the performance proxy then).
+ * where the index is missing or tied (price is the performance proxy then). For memory-bound
+ * work (`byMemory`: ML, video editing) the card with more VRAM is the stronger one first.
  */
-export async function strongestInBudget(tx: EntityManager, f: CatalogFilters, limit: number): Promise<ProductRow[]> {
+export async function strongestInBudget(
+  tx: EntityManager,
+  f: CatalogFilters,
+  limit: number,
+  byMemory = false,
+): Promise<ProductRow[]> {
   const where = catalogWhere({ ...f, inStockOnly: true });
   return tx.execute<ProductRow[]>(
     `select ${PRODUCT_COLUMNS} from gpus where ${where.sql}
-     order by (specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
+     order by ${byMemory ? 'vram_gb desc, ' : ''}(specs->>'perfIndex')::numeric desc nulls last, price_cents desc, id limit ?`,
     [...where.params, limit],
   );
 }

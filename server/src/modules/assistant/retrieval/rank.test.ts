@@ -44,6 +44,15 @@ describe('rankCandidates', () => {
     expect(rankCandidates(mergeCandidates([amd, nv], [], []), c, { limit: 2 })[0]!.id).toBe('nv');
   });
 
+  it('low power prefers cards that draw little, and pushes power-hungry ones down', () => {
+    const hungry = row('hungry', 'RX 7900 XTX', { brand: 'AMD', specs: { boardPowerW: 355 } });
+    const modest = row('modest', 'RTX 4060 Ti', { specs: { boardPowerW: 160 } });
+    const frugal = row('frugal', 'RTX 4060', { specs: { boardPowerW: 115 } });
+    const c = { ...emptyConstraints(), useCases: ['low-power' as const] };
+    const ranked = rankCandidates(mergeCandidates([hungry, modest, frugal], [], []), c, { limit: 3 });
+    expect(ranked.map((r) => r.id)).toEqual(['frugal', 'modest', 'hungry']);
+  });
+
   it('shows at most two variants of one model', () => {
     const rows = [1, 2, 3].map((i) => row(`v${i}`, `Brand${i} GeForce RTX 4070 SUPER`));
     const other = row('o', 'RTX 4060');

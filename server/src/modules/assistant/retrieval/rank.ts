@@ -33,6 +33,10 @@ export const WEIGHTS = {
   videoVram: 0.4,
   videoNvidia: 0.2,
   streamNvenc: 0.25,
+  /** Low power: cards at or under LOW_POWER_W draw little, up to MODEST_POWER_W are fine, past HUNGRY_POWER_W are not. */
+  lowPower: 0.8,
+  modestPower: 0.4,
+  hungryPower: -0.6,
   streamAv1: 0.25,
   workstationForGaming: -0.8,
   psuFits: 0.5,
@@ -49,6 +53,9 @@ export const WEIGHTS = {
 
 export const OVERKILL_1440P_USD = 1200;
 export const OVERKILL_1080P_USD = 600;
+export const LOW_POWER_W = 130;
+export const MODEST_POWER_W = 170;
+export const HUNGRY_POWER_W = 250;
 const ML_VRAM_CAP_GB = 32;
 
 export interface Candidate {
@@ -91,6 +98,19 @@ export function useCaseBoost(row: ProductRow, c: QueryConstraints): number {
       case 'streaming':
         s += (nvidia ? w.streamNvenc : 0) + (hasAv1Encoder(row.name) ? w.streamAv1 : 0);
         break;
+      case 'low-power': {
+        const watts = typeof row.specs.boardPowerW === 'number' ? row.specs.boardPowerW : null;
+        if (watts === null) break;
+        s +=
+          watts <= LOW_POWER_W
+            ? w.lowPower
+            : watts <= MODEST_POWER_W
+              ? w.modestPower
+              : watts > HUNGRY_POWER_W
+                ? w.hungryPower
+                : 0;
+        break;
+      }
       case 'gaming':
         break;
     }

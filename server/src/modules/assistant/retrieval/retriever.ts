@@ -9,10 +9,11 @@ import type { CatalogFilters } from '../../catalog/catalog-query.js';
 import { isSelective } from '../../catalog/catalog-query.js';
 import { nameIsModel } from '../../catalog/gpu-models.js';
 import type { Logger } from '../../../platform/logger.js';
-import { retrievalDuration, retrievalResults } from '../../../platform/metrics.js';
+import { retrievalDegraded, retrievalDuration, retrievalResults } from '../../../platform/metrics.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import type { QueryConstraints } from '../query/constraints.js';
 import {
+  type CandidateLists,
   candidateLists,
   cheapestAbove,
   namedModelProducts,
@@ -33,6 +34,8 @@ export interface RetrievalResult {
   outOfStockIds: string[];
   /** Named models the catalog does not carry. */
   missingModels: string[];
+  /** The vector and full-text candidate lists before fusion (relevance searches asked `withCandidates`). */
+  candidates?: CandidateLists;
 }
 
 export interface SearchInput {
@@ -41,6 +44,8 @@ export interface SearchInput {
   constraints: QueryConstraints;
   sort: SearchSort;
   limit: number;
+  /** Also return the candidate lists the fused ranking came from (the retrieval evaluation reads them). */
+  withCandidates?: boolean;
 }
 
 export interface RetrieverOptions {
@@ -67,6 +72,8 @@ export function catalogFilters(c: QueryConstraints): CatalogFilters {
 export class ProductRetriever {
   private iterativeSupported: Promise<boolean> | undefined;
   private readonly k: number;
+  /** The last embedding error, logged once when search falls back to text and once when it recovers. */
+  private embedFailure: string | null = null;
 
   constructor(
     private readonly deps: { em: () => EntityManager; embedder: Embedder; logger: Logger },
@@ -102,6 +109,30 @@ export class ProductRetriever {
     }
   }
 
+  /**
+   * The question's vector, or null when the embedder fails (its worker died, say): a shopper
+   * still gets full-text results, counted in retrieval_degraded_total, rather than an error.
+   */
+  private async queryVector(text: string): Promise<Float32Array | null> {
+    try {
+      const [vector] = await this.deps.embedder.embed([text]);
+      if (this.embedFailure) this.deps.logger.info({ model: this.deps.embedder.model }, 'query embedding works again');
+      this.embedFailure = null;
+      return vector ?? null;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (this.embedFailure === null) {
+        this.deps.logger.error(
+          { err: message, model: this.deps.embedder.model },
+          'query embedding failed: searching by full-text only',
+        );
+      }
+      this.embedFailure = message;
+      retrievalDegraded.inc({ reason: 'embedder' });
+      return null;
+    }
+  }
+
   /** A fixed order over the filtered catalog; above the budget when nothing fits it. */
   private async sorted(input: SearchInput): Promise<RetrievalResult> {
     const sort = input.sort as Exclude<SearchSort, 'relevance'>;
@@ -129,7 +160,7 @@ export class ProductRetriever {
 
   private async relevance(input: SearchInput): Promise<RetrievalResult> {
     const c = input.constraints;
-    const [vector] = await this.deps.embedder.embed([input.text || 'graphics card']);
+    const vector = await this.queryVector(input.text || 'graphics card');
     const em = this.deps.em();
     this.iterativeSupported ??= this.firstUse(em);
     const canIterate = await this.iterativeSupported;
@@ -139,7 +170,7 @@ export class ProductRetriever {
     // inside it every query must use the transaction (PGlite has a single connection).
     const iterative = canIterate && isSelective(filters);
     const run = async (db: EntityManager) => {
-      const query = { vector: vector!, model: this.deps.embedder.model, websearch: terms };
+      const query = { vector, model: this.deps.embedder.model, websearch: terms };
       const lists = await candidateLists(db, query, filters, this.k, iterative);
       // Every variant the limit allows for one model asked for by name; two each for several.
       const perModel = c.models.length === 1 ? input.limit : 2;
@@ -147,14 +178,15 @@ export class ProductRetriever {
         ? await namedModelProducts(db, c.models, filters, perModel)
         : { exact: [], family: [] };
       // Lexical search alone misses strong cards whose text does not echo the question.
-      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8) : [];
-      return this.rank(db, c, filters, input.limit, {
+      const tier = wantsPerformance(c) ? await strongestInBudget(db, filters, 8, memoryBound(c)) : [];
+      const result = await this.rank(db, c, filters, input.limit, {
         vec: lists.vector,
         text: lists.text,
         named: named.exact,
         family: named.family,
         tier,
       });
+      return input.withCandidates ? { ...result, candidates: lists } : result;
     };
     return iterative ? em.transactional(run) : run(em);
   }
@@ -186,6 +218,9 @@ export class ProductRetriever {
     return { products, overBudget, outOfStockIds, missingModels };
   }
 }
+
+/** Work that runs out of memory before it runs out of compute: VRAM decides. */
+const memoryBound = (c: QueryConstraints) => c.useCases.some((u) => u === 'ml' || u === 'video-editing');
 
 /** A budget and a demanding use: the shopper wants the most performance the budget buys. */
 const wantsPerformance = (c: QueryConstraints) =>

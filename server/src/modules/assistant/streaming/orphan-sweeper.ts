@@ -40,7 +40,11 @@ export const orphanDone = (messageId: string): ChatDoneEvent => ({
   usage: { promptTokens: 0, completionTokens: 0 },
 });
 
-/** Marks an unfinished answer finished as "error"; false when it had finished meanwhile. */
+/**
+ * Marks an unfinished answer finished as "error"; false when it had finished meanwhile.
+ * Raw SQL: guarded by `finish_reason is null` and merging into the JSON meta in one statement,
+ * so an answer that finishes at the same moment is never overwritten.
+ */
 async function finishAsError(em: EntityManager, messageId: string): Promise<boolean> {
   const rows = await em.execute(
     `update messages set finish_reason = 'error', meta = meta || '{"orphaned": true}'::jsonb

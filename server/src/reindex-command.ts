@@ -1,9 +1,10 @@
 // `npm run reindex`: moves the catalog to the configured embedder (EMBEDDINGS,
 // EMBEDDINGS_MODEL): re-embeds products whose embedding is missing or from another model
 // and prints what it moved, from which model, and how long it took.
-import { createEmbedder } from '../../modules/assistant/embeddings/create-embedder.js';
-import { describeReindex, reindexCatalog } from '../../modules/catalog/reindex-catalog.js';
-import { runWithDb } from './run-with-db.js';
+// It lives beside main.ts, not under db/: it wires the catalog and the embedder.
+import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
+import { describeReindex, reindexCatalog } from './modules/catalog/reindex-catalog.js';
+import { runWithDb } from './db/cli/run-with-db.js';
 
 await runWithDb('reindex', async ({ config, db, logger }) => {
   const embedder = await createEmbedder(config, logger);

@@ -1,17 +1,18 @@
 // The OpenAPI 3.1 document, generated from the same shared zod schemas that validate requests.
-// Each module describes its own routes in `modules/<x>/openapi.ts`; add yours to the list.
+// Each module describes its own routes in `modules/<x>/openapi.ts`; the composition root (this
+// file, beside services.ts) assembles them, so http/ knows no capability module. Add yours.
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { registerCommonOpenApi, SchemaRegistry, type OpenApiRegistrar } from './openapi-common.js';
-import { registerHealthOpenApi } from '../modules/health/openapi.js';
-import { registerAuthOpenApi } from '../modules/auth/openapi.js';
-import { registerCatalogOpenApi } from '../modules/catalog/openapi.js';
-import { registerMediaOpenApi } from '../modules/media/openapi.js';
-import { registerCartOpenApi } from '../modules/cart/openapi.js';
-import { registerOrdersOpenApi } from '../modules/orders/openapi.js';
-import { registerDocsOpenApi } from './docs-openapi.js';
-import { registerAssistantOpenApi } from '../modules/assistant/openapi.js';
-import { registerConversationsOpenApi } from '../modules/conversations/openapi.js';
-import { registerAdminSeriesOpenApi } from '../modules/admin-series/openapi.js';
+import { registerCommonOpenApi, SchemaRegistry, type OpenApiRegistrar } from './http/openapi-common.js';
+import { registerHealthOpenApi } from './modules/health/openapi.js';
+import { registerAuthOpenApi } from './modules/auth/openapi.js';
+import { registerCatalogOpenApi } from './modules/catalog/openapi.js';
+import { registerMediaOpenApi } from './modules/media/openapi.js';
+import { registerCartOpenApi } from './modules/cart/openapi.js';
+import { registerOrdersOpenApi } from './modules/orders/openapi.js';
+import { registerDocsOpenApi } from './http/docs-openapi.js';
+import { registerAssistantOpenApi } from './modules/assistant/openapi.js';
+import { registerConversationsOpenApi } from './modules/conversations/openapi.js';
+import { registerAdminSeriesOpenApi } from './modules/admin-series/openapi.js';
 
 export const openApiRegistrars: OpenApiRegistrar[] = [
   registerCommonOpenApi,
