@@ -7,8 +7,9 @@
 //
 //   npx tsx --conditions=source scripts/bench/load.ts [--sockets 2000] [--chats 100]
 //       [--duration 30] [--clients 2] [--checkout-concurrency 8] [--stock-rate 2] [--redis-db 12]
+//       [--redis-cluster 127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:7103]
 //
-// Needs DATABASE_URL and REDIS_URL. Bounded: at most 20,000 sockets, 2,000 chats, 600 s of
+// Needs DATABASE_URL and REDIS_URL (or --redis-cluster: the instances share that Redis Cluster). Bounded: at most 20,000 sockets, 2,000 chats, 600 s of
 // load, and a watchdog that stops everything after 20 minutes. Run it alone: it flushes the
 // chosen Redis logical database and the servers share Redis pub/sub with anything else.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -17,7 +18,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ClientCommand, ClientReply } from './load/client.js';
 import { latencyLine, memoryLines, rssBytes, type InstanceMemory } from './load/report.js';
-import { createGpus, createUsers, startEnvironment, type BenchEnvironment, type BenchUser } from './load/setup.js';
+import {
+  BENCH_METRICS_TOKEN,
+  createGpus,
+  createUsers,
+  startEnvironment,
+  type BenchEnvironment,
+  type BenchUser,
+} from './load/setup.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +36,7 @@ const { values: args } = parseArgs({
     'checkout-concurrency': { type: 'string', default: '8' },
     'stock-rate': { type: 'string', default: '2' },
     'redis-db': { type: 'string', default: '12' },
+    'redis-cluster': { type: 'string' },
   },
 });
 const bounded = (v: string | undefined, min: number, max: number) => Math.min(max, Math.max(min, Number(v)));
@@ -127,7 +136,9 @@ async function stockChanges(url: string, admin: BenchUser, gpuId: string, rate: 
 
 /** A sample's value from an instance's /metrics (0 when absent). */
 async function metric(url: string, pattern: RegExp): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })
+  ).text();
   return Number(pattern.exec(text)?.[1] ?? 0);
 }
 const connectedSockets = (url: string) => metric(url, /^socketio_connected_clients\{namespace="\/"\} (\d+)$/m);
@@ -269,7 +280,8 @@ async function run(env: BenchEnvironment): Promise<void> {
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
-  const redisUrl = process.env.REDIS_URL;
+  const redisClusterNodes = args['redis-cluster']?.split(',').filter(Boolean);
+  const redisUrl = process.env.REDIS_URL ?? (redisClusterNodes ? 'redis://unused' : undefined);
   if (!databaseUrl || !redisUrl) throw new Error('set DATABASE_URL and REDIS_URL: the two instances share them');
   const watchdog = setTimeout(() => {
     console.error('watchdog: the benchmark ran over 20 minutes; stopping');
@@ -282,6 +294,7 @@ async function main(): Promise<void> {
     redisUrl,
     redisDb: Number(args['redis-db']),
     instances: INSTANCES,
+    redisClusterNodes,
   });
   try {
     await run(env);

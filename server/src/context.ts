@@ -10,7 +10,7 @@ import { MemoryCache, RedisCache, type Cache } from './platform/cache.js';
 import type { Logger } from './platform/logger.js';
 import { redisUp } from './platform/metrics.js';
 import { limiterFactory } from './platform/rate-limit.js';
-import { closeRedis, createRedis } from './platform/redis.js';
+import { closeRedis, redisConnections } from './platform/redis.js';
 import { createEmbedder } from './modules/assistant/embeddings/create-embedder.js';
 import type { Platform } from './platform-types.js';
 import { version } from './version.js';
@@ -27,11 +27,14 @@ export interface PlatformOptions {
 export async function createPlatform(config: Config, logger: Logger, opts: PlatformOptions = {}): Promise<Platform> {
   const instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const db = await openDatabase(config, logger, { migrate: opts.migrate, embedded: opts.embedded });
-  const redisUrl = config.REDIS_URL;
-  const newRedis = redisUrl ? (name: string) => createRedis({ url: redisUrl, logger, name }) : undefined;
-  const redis = newRedis?.('main');
+  // REDIS_CLUSTER_NODES wins over REDIS_URL; neither: one instance, everything in memory.
+  const connections = redisConnections(config, logger);
+  const redis = connections?.create('main');
   if (!redis) redisUp.set(1);
-  const bus: EventBus = redis && newRedis ? new RedisBus(redis, newRedis('bus-sub'), logger) : new MemoryBus();
+  const bus: EventBus =
+    redis && connections
+      ? new RedisBus(redis, connections.create('bus-sub', { subscriber: true }), connections.mode, logger)
+      : new MemoryBus();
   const cache: Cache = redis ? new RedisCache(redis, logger) : new MemoryCache();
   const embedder = await createEmbedder(config, logger);
   return {
@@ -39,7 +42,7 @@ export async function createPlatform(config: Config, logger: Logger, opts: Platf
     logger,
     db,
     redis,
-    newRedis,
+    redisConnections: connections,
     bus,
     cache,
     limiter: limiterFactory(redis),

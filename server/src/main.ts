@@ -34,7 +34,12 @@ async function runSingle(config: Config, logger: Logger): Promise<void> {
   const application = await createApplication(platform, services);
   const address = await application.listen();
   logger.info(
-    { port: address.port, instanceId: platform.instanceId, db: platform.db.engine, redis: Boolean(config.REDIS_URL) },
+    {
+      port: address.port,
+      instanceId: platform.instanceId,
+      db: platform.db.engine,
+      redis: platform.redisConnections?.mode ?? 'none',
+    },
     'server listening',
   );
   onShutdownSignals({

@@ -8,16 +8,16 @@ import type { Cache } from './platform/cache.js';
 import type { Embedder } from './platform/embedder.js';
 import type { Logger } from './platform/logger.js';
 import type { LimiterFactory } from './platform/rate-limit.js';
-import type { Redis } from './platform/redis.js';
+import type { Redis, RedisConnections } from './platform/redis.js';
 
 export interface Platform {
   config: Config;
   logger: Logger;
   db: Database;
-  /** Command connection; undefined when REDIS_URL is unset (single instance). */
+  /** Command connection (plain Redis or a cluster client); undefined without Redis (single instance). */
   redis: Redis | undefined;
-  /** Creates extra connections (subscribers, adapter) with error listeners attached. */
-  newRedis: ((name: string) => Redis) | undefined;
+  /** Creates extra connections (subscribers, adapter, blocking reads) and tells which mode is in use. */
+  redisConnections: RedisConnections | undefined;
   bus: EventBus;
   cache: Cache;
   limiter: LimiterFactory;

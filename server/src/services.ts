@@ -82,7 +82,7 @@ export function createServices(p: Platform): Services {
   });
   catalog.watch(); // stock.changed from checkout (any instance) drops cached listings
   const media = new MediaService({ store: objectStore, catalog, logger: p.logger });
-  // Groq (offline fallback) or offline; Redis streams/locks when REDIS_URL is set.
+  // Groq (offline fallback) or offline; Redis streams/locks when Redis is configured.
   const assistant = createChatService(p, {
     assetUrl: (key) => objectStore.publicUrl(key),
     cart,

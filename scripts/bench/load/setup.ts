@@ -1,12 +1,15 @@
 // What the load benchmark runs against: a scratch PostgreSQL database (created, dropped at the
 // end) and a Redis logical database (flushed before and after) on the servers named by
-// DATABASE_URL / REDIS_URL, two server instances sharing them on loopback, and the accounts
-// and products the run uses.
+// DATABASE_URL / REDIS_URL (or every master of a Redis Cluster, flushed likewise), two server
+// instances sharing them on loopback, and the accounts and products the run uses.
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import pg from 'pg';
 import { TokenService } from '../../../server/src/modules/auth/tokens.js';
 import { startServerProcess, type ServerProcess } from '../../../server/test/support/processes.js';
+
+/** The instances run with NODE_ENV=production, where /metrics answers only with this bearer token. */
+export const BENCH_METRICS_TOKEN = randomBytes(16).toString('hex');
 
 export interface BenchEnvironment {
   instances: ServerProcess[];
@@ -20,6 +23,8 @@ export async function startEnvironment(opts: {
   redisUrl: string;
   redisDb: number;
   instances: number;
+  /** Run on this Redis Cluster (REDIS_CLUSTER_NODES) instead of REDIS_URL. */
+  redisClusterNodes?: string[];
 }): Promise<BenchEnvironment> {
   const name = `bench_load_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: opts.databaseUrl });
@@ -30,7 +35,14 @@ export async function startEnvironment(opts: {
   url.pathname = `/${name}`;
   const redisUrl = new URL(opts.redisUrl);
   redisUrl.pathname = `/${opts.redisDb}`;
+  const clusterNodes = opts.redisClusterNodes;
   const flush = async () => {
+    if (clusterNodes) {
+      const c = new Cluster(clusterNodes.map((n) => ({ host: n.split(':')[0]!, port: Number(n.split(':')[1]) })));
+      await Promise.all(c.nodes('master').map((n) => n.flushdb()));
+      await c.quit();
+      return;
+    }
     const r = new Redis(redisUrl.toString(), { maxRetriesPerRequest: 1 });
     await r.flushdb();
     await r.quit();
@@ -41,9 +53,10 @@ export async function startEnvironment(opts: {
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: url.toString(),
-    REDIS_URL: redisUrl.toString(),
+    ...(clusterNodes ? { REDIS_CLUSTER_NODES: clusterNodes.join(',') } : { REDIS_URL: redisUrl.toString() }),
     JWT_SECRET: jwtSecret,
     RATE_LIMIT_ALLOWLIST: '127.0.0.1',
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '10',
   };

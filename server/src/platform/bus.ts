@@ -1,10 +1,12 @@
 // The domain-event bus: services say what happened; the realtime gateway (and caches)
-// react. Redis pub/sub joins instances when REDIS_URL is set; in-process otherwise.
+// react. Redis pub/sub joins instances when Redis is configured; in-process otherwise. On a
+// Redis Cluster it uses sharded pub/sub (SPUBLISH/SSUBSCRIBE, one channel per event type,
+// each owned by one shard) instead of classic pub/sub, which every node relays to every other.
 import { EventEmitter } from 'node:events';
 import type { OrderCreatedEvent } from '@gpu/shared';
 import type { Cart } from '@gpu/shared';
 import type { Logger } from './logger.js';
-import { closeRedis, type Redis } from './redis.js';
+import { closeRedis, type Redis, type RedisMode } from './redis.js';
 
 export interface DomainEvents {
   'stock.changed': { gpuId: string; stock: number; version: number; reason: string };
@@ -15,6 +17,17 @@ export interface DomainEvents {
   'chat.stop-requested': { messageId: string };
 }
 export type DomainEventName = keyof DomainEvents;
+
+// Every event type (a Record, so a type missing here is a compile error): sharded pub/sub has
+// no patterns, so subscribers name each channel.
+const eventTypes: Record<DomainEventName, true> = {
+  'stock.changed': true,
+  'cart.changed': true,
+  'order.created': true,
+  'catalog.changed': true,
+  'chat.stop-requested': true,
+};
+export const domainEventNames = Object.keys(eventTypes) as DomainEventName[];
 export type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => void;
 
 export interface EventBus {
@@ -48,6 +61,9 @@ export class MemoryBus implements EventBus {
 }
 
 const channelPrefix = 'bus:';
+// On a cluster the event type is the hash tag, so each type's channel has its own slot.
+const shardedChannel = (type: string) => `${channelPrefix}{${type}}`;
+const typeOfShardedChannel = (channel: string) => channel.slice(channelPrefix.length + 1, -1);
 
 /** Redis pub/sub bus: every instance (the publisher included) receives through its subscription. */
 export class RedisBus implements EventBus {
@@ -58,24 +74,38 @@ export class RedisBus implements EventBus {
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
+    private readonly mode: RedisMode,
     private readonly logger: Logger,
   ) {
-    // ioredis re-subscribes by itself after a reconnect.
-    void this.sub.psubscribe(`${channelPrefix}*`).then(
-      () => (this.subscribed = true),
-      (err: Error) => {
-        this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
-      },
-    );
+    const onSubscribed = () => (this.subscribed = true);
+    const onError = (err: Error) =>
+      this.logger.warn({ err: err.message }, 'bus subscribe failed; will retry on reconnect');
+    // ioredis re-subscribes by itself after a reconnect (on a cluster, per master).
+    if (mode === 'cluster') {
+      // One call per channel: the channels live in different slots, so on different masters.
+      void Promise.all(domainEventNames.map((type) => this.sub.ssubscribe(shardedChannel(type)))).then(
+        onSubscribed,
+        onError,
+      );
+      this.sub.on('smessage', (channel: string, message: string) =>
+        this.deliver(typeOfShardedChannel(channel), channel, message),
+      );
+    } else {
+      void this.sub.psubscribe(`${channelPrefix}*`).then(onSubscribed, onError);
+      this.sub.on('pmessage', (_pattern: string, channel: string, message: string) =>
+        this.deliver(channel.slice(channelPrefix.length), channel, message),
+      );
+    }
     // Messages published while the subscriber was away are lost: a new epoch on every reconnect.
     this.sub.on('ready', () => void this.epoch++);
-    this.sub.on('pmessage', (_pattern: string, channel: string, message: string) => {
-      try {
-        this.local.emit(channel.slice(channelPrefix.length), JSON.parse(message));
-      } catch (err) {
-        this.logger.error({ err, channel }, 'bad bus message');
-      }
-    });
+  }
+
+  private deliver(type: string, channel: string, message: string): void {
+    try {
+      this.local.emit(type, JSON.parse(message));
+    } catch (err) {
+      this.logger.error({ err, channel }, 'bad bus message');
+    }
   }
 
   async publish<K extends DomainEventName>(type: K, payload: DomainEvents[K]): Promise<void> {
@@ -86,7 +116,9 @@ export class RedisBus implements EventBus {
       return;
     }
     try {
-      await this.pub.publish(channelPrefix + type, JSON.stringify(payload));
+      const message = JSON.stringify(payload);
+      if (this.mode === 'cluster') await this.pub.spublish(shardedChannel(type), message);
+      else await this.pub.publish(channelPrefix + type, message);
     } catch (err) {
       // The change is committed in the database; watchers resync on reconnect (stock:watch ack).
       this.logger.warn({ err: (err as Error).message, type }, 'bus publish failed (redis down?)');

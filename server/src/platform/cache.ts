@@ -49,7 +49,9 @@ export class MemoryCache implements Cache {
   }
 }
 
-// Reads the namespace version and the versioned entry in one round trip.
+// Reads the namespace version and the versioned entry in one round trip. The entry's key is
+// built inside the script; the namespace hash tag keeps it in the version key's slot, which
+// a Redis Cluster requires.
 const versionedGet = `local v = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])`;
 
@@ -65,19 +67,18 @@ export class RedisCache implements Cache {
     private readonly prefix = 'cache:',
   ) {}
 
+  /** `cache:{ns}:`: every key of a namespace shares one hash slot (see versionedGet). */
+  private base(ns: string): string {
+    return `${this.prefix}{${ns}}:`;
+  }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
     const text = await this.getText(ns, key);
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
   async getText(ns: string, key: string): Promise<string | undefined> {
     try {
-      const raw = (await this.redis.eval(
-        versionedGet,
-        1,
-        `${this.prefix}${ns}:version`,
-        `${this.prefix}${ns}:`,
-        key,
-      )) as string | null;
+      const raw = (await this.redis.eval(versionedGet, 1, `${this.base(ns)}version`, this.base(ns), key)) as
+        string | null;
       cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
       return raw ?? undefined;
     } catch (err) {
@@ -91,14 +92,14 @@ export class RedisCache implements Cache {
   }
   async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     try {
-      await this.redis.eval(versionedSet, 1, `${this.prefix}${ns}:version`, `${this.prefix}${ns}:`, key, json, ttlS);
+      await this.redis.eval(versionedSet, 1, `${this.base(ns)}version`, this.base(ns), key, json, ttlS);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache set failed');
     }
   }
   async invalidate(ns: string): Promise<void> {
     try {
-      await this.redis.incr(`${this.prefix}${ns}:version`);
+      await this.redis.incr(`${this.base(ns)}version`);
     } catch (err) {
       // Entries are short-lived (TTL), so a missed invalidation heals itself quickly.
       this.logger.warn({ err: (err as Error).message, ns }, 'cache invalidate failed');

@@ -1,7 +1,7 @@
 // Live figures for the admin dashboard (`stats`), counted across ALL instances.
 //
-// Each instance writes a heartbeat key with a TTL (`realtime:instance:<id>` -> its clients
-// and chats) and lists its id in a set; a reader sums the keys that still exist and prunes
+// Each instance writes a heartbeat key with a TTL (`realtime:{instances}:<id>` -> its clients
+// and chats) and lists its id in a set (one hash tag: MULTI and MGET stay in one cluster slot); a reader sums the keys that still exist and prunes
 // ids whose key expired. Expiry is judged by Redis's own clock, so instance clock skew does
 // not matter, and a crashed instance drops out within one TTL. Without Redis there is only
 // this instance.
@@ -11,8 +11,8 @@ import type { Redis } from '../platform/redis.js';
 
 export const STATS_INTERVAL_MS = 3_000;
 const HEARTBEAT_TTL_MS = STATS_INTERVAL_MS * 3;
-const SET_KEY = 'realtime:instances';
-const instanceKey = (id: string) => `realtime:instance:${id}`;
+const SET_KEY = 'realtime:{instances}';
+const instanceKey = (id: string) => `realtime:{instances}:${id}`;
 
 export interface InstanceLoad {
   clients: number;

@@ -70,7 +70,7 @@ export function createRealtime<S extends RealtimeServices>(
     },
   });
 
-  const redisAdapter = p.newRedis ? createRedisAdapter(p.newRedis, p.logger) : undefined;
+  const redisAdapter = p.redisConnections ? createRedisAdapter(p.redisConnections, p.logger) : undefined;
   if (redisAdapter) io.adapter(redisAdapter.adapter);
 
   // One per-user budget for incoming events on every namespace and instance.

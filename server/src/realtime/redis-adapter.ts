@@ -4,18 +4,33 @@
 // failed command is logged and dropped: a lost cross-instance broadcast is recoverable
 // (clients resync through `stock:watch` on reconnect), a crash is not. ioredis reconnects
 // and re-subscribes by itself, so broadcasts resume when Redis returns.
-import { createAdapter } from '@socket.io/redis-adapter';
+//
+// On a Redis Cluster the sharded adapter (Redis 7 SPUBLISH/SSUBSCRIBE) is used: classic
+// pub/sub on a cluster is relayed by every node to every other node, sharded pub/sub stays
+// on the shard that owns the channel. Its subscription mode is "static" (two channels per
+// namespace and instance): our broadcasts go through the bus and are emitted locally
+// (gateway.ts), so per-room channels would only cost an SSUBSCRIBE per room and socket.
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from '../platform/logger.js';
-import { closeRedis, type Redis } from '../platform/redis.js';
+import { closeRedis, type Redis, type RedisConnections } from '../platform/redis.js';
 
-type AdapterFactory = ReturnType<typeof createAdapter>;
+type AdapterFactory = ReturnType<typeof createAdapter> | ReturnType<typeof createShardedAdapter>;
 
 export interface RedisAdapter {
   adapter: AdapterFactory;
   close(): Promise<void>;
 }
 
-const fireAndForget = ['publish', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const;
+const fireAndForget = [
+  'publish',
+  'subscribe',
+  'psubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'spublish',
+  'ssubscribe',
+  'sunsubscribe',
+] as const;
 
 function swallowRejections(client: Redis, logger: Logger, name: string): Redis {
   let lastWarn = 0;
@@ -35,11 +50,14 @@ function swallowRejections(client: Redis, logger: Logger, name: string): Redis {
   return client;
 }
 
-export function createRedisAdapter(newRedis: (name: string) => Redis, logger: Logger): RedisAdapter {
-  const pub = swallowRejections(newRedis('io-pub'), logger, 'io-pub');
-  const sub = swallowRejections(newRedis('io-sub'), logger, 'io-sub');
+export function createRedisAdapter(connections: RedisConnections, logger: Logger): RedisAdapter {
+  const pub = swallowRejections(connections.create('io-pub'), logger, 'io-pub');
+  const sub = swallowRejections(connections.create('io-sub', { subscriber: true }), logger, 'io-sub');
   return {
-    adapter: createAdapter(pub, sub),
+    adapter:
+      connections.mode === 'cluster'
+        ? createShardedAdapter(pub, sub, { subscriptionMode: 'static' })
+        : createAdapter(pub, sub),
     async close() {
       await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
 import { hasRedis, baseDatabaseUrl } from '../support/services.js';
+import { canRunRedisCluster, startTestRedisCluster, type TestRedisCluster } from '../support/redis-cluster.js';
 import { createUser } from '../support/users.js';
 import { connectChat, ok, recordChat, resumeChat, sendChat, stopChat } from './chat-client.js';
 import { startFakeGroq, type FakeGroq } from './fake-groq.js';
@@ -107,62 +108,73 @@ describe('chat:resume on the same instance', () => {
   });
 });
 
-// Two instances need a shared server database and Redis (the adapter, streams and locks).
-describe.skipIf(!hasRedis || !baseDatabaseUrl)('chat:resume on another instance', () => {
-  let fake: FakeGroq;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    fake = await startFakeGroq(slow);
-    const env = { GROQ_API_KEY: 'test', LLM_BASE_URL: fake.url };
-    a = await startTestApp({ env });
-    b = await startTestApp({
-      database: a.database,
-      env: { ...env, REDIS_URL: a.config.REDIS_URL!, SEED_ON_START: 'false' },
+// Two instances need a shared server database and Redis (the adapter, streams and locks):
+// plain Redis, and a three-master Redis Cluster.
+const backends = [
+  { name: 'Redis', cluster: false, available: hasRedis && Boolean(baseDatabaseUrl) },
+  { name: 'Redis Cluster', cluster: true, available: canRunRedisCluster && Boolean(baseDatabaseUrl) },
+];
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`chat:resume on another instance (${backend.name})`, () => {
+    let fake: FakeGroq;
+    let a: TestApp;
+    let b: TestApp;
+    let redisCluster: TestRedisCluster | undefined;
+    beforeAll(async () => {
+      fake = await startFakeGroq(slow);
+      const env = { GROQ_API_KEY: 'test', LLM_BASE_URL: fake.url };
+      redisCluster = backend.cluster ? await startTestRedisCluster() : undefined;
+      a = await startTestApp({ env, redisCluster });
+      b = await startTestApp({
+        database: a.database,
+        redisCluster,
+        env: { ...env, ...(redisCluster ? {} : { REDIS_URL: a.config.REDIS_URL! }), SEED_ON_START: 'false' },
+      });
+    });
+    afterAll(async () => {
+      await b?.close();
+      await a?.close();
+      await fake?.close();
+      await redisCluster?.close();
+    });
+
+    it('continues on instance B an answer being generated on instance A, with no gap or duplicate', async () => {
+      const user = await createUser(a);
+      const r = await disconnectAndResume(a.url, b.url, { token: user.token });
+      expectSeamless(r.seen, r.resumed);
+      expect(r.done.finishReason).toBe('stop');
+      const conv = await api(b.url, `/api/conversations/${r.conversationId}`, { token: user.token });
+      expect(conv.body.messages.find((m: { id: string }) => m.id === r.messageId).content).toBe(FULL);
+    });
+
+    it('chat:stop sent to instance B stops the upstream request on instance A', async () => {
+      const guestId = randomUUID();
+      const onA = await connectChat(a.url, { guestId });
+      const recA = recordChat(onA);
+      const ack = ok(await sendChat(onA, { message: 'card for video editing' }));
+      await recA.until(() => recA.tokens(ack.messageId).length >= 2);
+      const onB = await connectChat(b.url, { guestId });
+      ok(await stopChat(onB, ack.messageId));
+      expect((await recA.done(ack.messageId)).finishReason).toBe('cancelled');
+      expect(await fake.requests.at(-1)!.closedEarly).toBe(true);
+      onA.disconnect();
+      onB.disconnect();
+    });
+
+    it('one generation at a time per shopper holds across instances', async () => {
+      const guestId = randomUUID();
+      const onA = await connectChat(a.url, { guestId });
+      const onB = await connectChat(b.url, { guestId });
+      const recA = recordChat(onA);
+      const ack = ok(await sendChat(onA, { message: 'best 4k card' }));
+      expect(await sendChat(onB, { message: 'and another' })).toMatchObject({
+        ok: false,
+        error: { code: 'generation_in_progress' },
+      });
+      ok(await stopChat(onA, ack.messageId));
+      await recA.done(ack.messageId);
+      onA.disconnect();
+      onB.disconnect();
     });
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await fake?.close();
-  });
-
-  it('continues on instance B an answer being generated on instance A, with no gap or duplicate', async () => {
-    const user = await createUser(a);
-    const r = await disconnectAndResume(a.url, b.url, { token: user.token });
-    expectSeamless(r.seen, r.resumed);
-    expect(r.done.finishReason).toBe('stop');
-    const conv = await api(b.url, `/api/conversations/${r.conversationId}`, { token: user.token });
-    expect(conv.body.messages.find((m: { id: string }) => m.id === r.messageId).content).toBe(FULL);
-  });
-
-  it('chat:stop sent to instance B stops the upstream request on instance A', async () => {
-    const guestId = randomUUID();
-    const onA = await connectChat(a.url, { guestId });
-    const recA = recordChat(onA);
-    const ack = ok(await sendChat(onA, { message: 'card for video editing' }));
-    await recA.until(() => recA.tokens(ack.messageId).length >= 2);
-    const onB = await connectChat(b.url, { guestId });
-    ok(await stopChat(onB, ack.messageId));
-    expect((await recA.done(ack.messageId)).finishReason).toBe('cancelled');
-    expect(await fake.requests.at(-1)!.closedEarly).toBe(true);
-    onA.disconnect();
-    onB.disconnect();
-  });
-
-  it('one generation at a time per shopper holds across instances', async () => {
-    const guestId = randomUUID();
-    const onA = await connectChat(a.url, { guestId });
-    const onB = await connectChat(b.url, { guestId });
-    const recA = recordChat(onA);
-    const ack = ok(await sendChat(onA, { message: 'best 4k card' }));
-    expect(await sendChat(onB, { message: 'and another' })).toMatchObject({
-      ok: false,
-      error: { code: 'generation_in_progress' },
-    });
-    ok(await stopChat(onA, ack.messageId));
-    await recA.done(ack.messageId);
-    onA.disconnect();
-    onB.disconnect();
-  });
-});
+}

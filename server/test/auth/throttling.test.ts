@@ -8,6 +8,7 @@ import { loginLimits, slowdownDelayS } from '../../src/modules/auth/login-thrott
 import { startTestApp, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
 import { baseDatabaseUrl, hasRedis } from '../support/services.js';
+import { canRunRedisCluster, startTestRedisCluster } from '../support/redis-cluster.js';
 import { createUser } from '../support/users.js';
 
 let app: TestApp;
@@ -167,6 +168,28 @@ describe.skipIf(!hasRedis || !baseDatabaseUrl)('across instances (Redis-backed l
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe.skipIf(!canRunRedisCluster || !baseDatabaseUrl)('across instances on a Redis Cluster', () => {
+  it('counts failures for one account and address on both instances together', async () => {
+    const redisCluster = await startTestRedisCluster();
+    const first = await startTestApp({ database: app.database, redisCluster });
+    const second = await startTestApp({ database: app.database, redisCluster });
+    try {
+      const user = await createUser(first);
+      const ip = randomIp();
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const target = i % 2 === 0 ? first.url : second.url;
+        statuses.push((await login(target, user.email, `wrong-${i}`, ip)).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      await second.close();
+      await first.close();
+      await redisCluster.close();
     }
   });
 });

@@ -8,6 +8,7 @@ import type { DomainEvents } from '../../src/platform/bus.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
 import { baseDatabaseUrl, hasRedis } from '../support/services.js';
+import { canRunRedisCluster, startTestRedisCluster } from '../support/redis-cluster.js';
 import { createUser, type TestUser } from '../support/users.js';
 
 let app: TestApp;
@@ -261,6 +262,30 @@ describe.skipIf(!hasRedis || !baseDatabaseUrl)('cache across two instances shari
       expect((await api<GpuList>(b.url, listQuery)).body.items[0]).toMatchObject({ price: 250, stock: 1 });
     } finally {
       await b.close();
+    }
+  });
+});
+
+// The same on a Redis Cluster: the cache's keys of one namespace share a slot (hash tag).
+describe.skipIf(!canRunRedisCluster || !baseDatabaseUrl)('cache across two instances sharing a Redis Cluster', () => {
+  it('a change made on one instance is served fresh by the other', async () => {
+    const redisCluster = await startTestRedisCluster();
+    const a = await startTestApp({ database: app.database, redisCluster, env: { SEED_ON_START: 'false' } });
+    const b = await startTestApp({ database: app.database, redisCluster, env: { SEED_ON_START: 'false' } });
+    try {
+      const gpu = await create({ price: 300 });
+      const path = `/api/gpus/${gpu.id}`;
+      for (let i = 0; i < 2; i++) {
+        expect((await api<Gpu>(a.url, path)).body.price).toBe(300);
+        expect((await api<Gpu>(b.url, path)).body.price).toBe(300);
+      }
+      const res = await api(a.url, path, { method: 'PATCH', token: admin.token, body: { price: 250, stock: 1 } });
+      expect(res.status).toBe(200);
+      expect((await api<Gpu>(b.url, path)).body).toMatchObject({ price: 250, stock: 1 });
+    } finally {
+      await b.close();
+      await a.close();
+      await redisCluster.close();
     }
   });
 });

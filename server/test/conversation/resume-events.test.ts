@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { hasRedis } from '../support/services.js';
 import { createUser, type TestUser } from '../support/users.js';
 import { connectChat, ok, recordChat, resumeChat, sendChat, type ChatSocket } from '../assistant/chat-client.js';
+import { streamKey } from '../../src/modules/assistant/streaming/redis-stream-store.js';
 
 let app: TestApp;
 let user: TestUser;
@@ -74,7 +75,7 @@ describe('chat:resume replays the conversation events', () => {
   it.skipIf(!hasRedis)('rebuilds the same sequence from the database once the stream has expired', async () => {
     const [, compare] = await conversation(['best GPU for 4K under $1200', 'compare the first two']);
     const redis = new Redis(app.config.REDIS_URL!);
-    await redis.del(`chat:stream:${compare!.messageId}`);
+    await redis.del(streamKey(compare!.messageId));
     await redis.quit();
     const { kinds, chat } = await resumedKinds(compare!.messageId);
     expect(shape(kinds)).toEqual(shape(compare!.kinds));

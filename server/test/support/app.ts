@@ -12,6 +12,7 @@ import { runStartupTasks } from '../../src/startup.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { createTestRedisUrl } from './redis.js';
+import type { TestRedisCluster } from './redis-cluster.js';
 
 export const ADMIN = { email: 'admin@test.local', password: 'Admin-Password-123!' };
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789abcdef';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Use Redis when available (default true). */
   redis?: boolean;
+  /** Use this Redis Cluster (REDIS_CLUSTER_NODES) instead of REDIS_URL. */
+  redisCluster?: TestRedisCluster;
   /** Reuse an existing database instead of creating one. */
   database?: TestDatabase;
   /** Serve the built web client (client/build) as `npm start` does; browser tests need it. */
@@ -38,7 +41,7 @@ export interface TestAppOptions {
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
-  const redisUrl = opts.redis === false ? undefined : await createTestRedisUrl();
+  const redisUrl = opts.redis === false || opts.redisCluster ? undefined : await createTestRedisUrl();
   // Each app stores its seed pictures and uploads in its own folder, removed on close.
   const uploadsDir = opts.env?.UPLOADS_DIR ? undefined : await mkdtemp(path.join(tmpdir(), 'gpu-uploads-'));
   const config = loadConfig({
@@ -50,6 +53,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     RATE_LIMIT_ALLOWLIST: '',
     ...database.env,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...(opts.redisCluster?.env ?? {}),
     ...(uploadsDir ? { UPLOADS_DIR: uploadsDir } : {}),
     ...opts.env,
   });

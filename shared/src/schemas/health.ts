@@ -13,7 +13,12 @@ export const healthSchema = z.object({
   instanceId: z.string().optional(),
   checks: z.object({
     database: dependency.extend({ engine: z.string().optional() }),
-    redis: dependency,
+    redis: dependency.extend({
+      mode: z.enum(['single', 'cluster']).optional(),
+      /** Redis Cluster: masters known, and how many answered (fewer: some slots unavailable). */
+      masters: z.number().int().optional(),
+      mastersUp: z.number().int().optional(),
+    }),
     llm: z.object({ provider: z.string(), model: z.string() }),
     embeddings: z.object({
       model: z.string(),

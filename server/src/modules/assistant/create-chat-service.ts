@@ -1,7 +1,7 @@
 // Builds the assistant from the platform, choosing each dependency once from config:
 // the Groq planner (the offline planner answers when it is down) or the offline planner
 // alone; the tools over the catalog and cart services; message streams and generation locks
-// in Redis (REDIS_URL; always with WORKERS > 1) or in memory.
+// in Redis (REDIS_URL or REDIS_CLUSTER_NODES; always with WORKERS > 1) or in memory.
 import type { Language } from '@gpu/shared';
 import type { Config } from '../../config.js';
 import type { Platform } from '../../platform-types.js';
@@ -49,7 +49,10 @@ export function createChatService(
   const retriever = new ProductRetriever({ em, embedder: p.embedder, logger: p.logger });
   const tools = createTools({ retriever, products, cart: deps.cart, toGpu: asGpu });
   const groq = createGroqProvider(p.config, p.logger);
-  const store = p.redis && p.newRedis ? new RedisStreamStore(p.redis, p.newRedis, p.logger) : new MemoryStreamStore();
+  const store =
+    p.redis && p.redisConnections
+      ? new RedisStreamStore(p.redis, p.redisConnections, p.logger)
+      : new MemoryStreamStore();
   const locks = p.redis ? new RedisGenerationLocks(p.redis) : new MemoryGenerationLocks();
   // Answers hold leases in Redis; one instance at a time finishes those whose instance died.
   const leases = p.redis ? new RedisAnswerLeases(p.redis, p.instanceId, p.logger) : undefined;

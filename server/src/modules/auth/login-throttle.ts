@@ -1,5 +1,5 @@
 // Brute-force limits for login and registration (rate-limiter-flexible; Redis-backed when
-// REDIS_URL is set, so they hold across instances). None of them lets a stranger lock the
+// Redis is configured, so they hold across instances). None of them lets a stranger lock the
 // owner out:
 //   - per (account, IP): 5 failures in 15 minutes block that pair, not the account;
 //   - per IP: 50 failures across accounts (credential stuffing) block the address;

@@ -1,8 +1,11 @@
 // Liveness, readiness and the deep health report. Readiness gates traffic: database
-// answering, migrations applied, Redis answering (when configured), not shutting down.
+// answering, migrations applied, Redis answering (when configured), not shutting down. On a
+// Redis Cluster every master is pinged: none answering is "down" (not ready); some of them
+// is "degraded" but still ready, since the other shards serve and the pods can do nothing
+// about a shard (taking every pod out of rotation would turn a partial outage into a full one).
 import type { Health } from '@gpu/shared';
 import type { Database } from '../../db/orm.js';
-import type { Redis } from '../../platform/redis.js';
+import { isCluster, type Redis, type RedisMode } from '../../platform/redis.js';
 import { redisUp } from '../../platform/metrics.js';
 
 export interface HealthDeps {
@@ -17,6 +20,7 @@ export interface HealthDeps {
 }
 
 type Check = { status: 'ok' | 'down' | 'disabled'; latencyMs?: number; error?: string };
+type RedisCheck = Check & { mode?: RedisMode; masters?: number; mastersUp?: number };
 
 async function timed(fn: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
   const start = performance.now();
@@ -51,12 +55,38 @@ export class HealthService {
     return timed(() => this.deps.db.ping(2_000), 2_500);
   }
 
-  async checkRedis(): Promise<Check> {
+  async checkRedis(): Promise<RedisCheck> {
     const redis = this.deps.redis;
     if (!redis) return { status: 'disabled' };
+    if (isCluster(redis)) {
+      // The masters are the owners in the slot map: a master that went away has left the
+      // connection pool, but still owns its slots (and counts as down).
+      const pooled = new Map(redis.nodes('master').map((n) => [`${n.options.host}:${n.options.port}`, n]));
+      const owners = new Set(redis.slots.flatMap((s) => (s?.[0] ? [s[0]] : [])));
+      const keys = owners.size ? [...owners] : [...pooled.keys()];
+      const checks = await Promise.all(
+        keys.map((k) => {
+          const node = pooled.get(k);
+          return node
+            ? timed(() => node.ping(), 1_000)
+            : Promise.resolve<Check>({ status: 'down', error: `${k} unreachable` });
+        }),
+      );
+      const up = checks.filter((c) => c.status === 'ok');
+      redisUp.set(up.length > 0 ? 1 : 0);
+      const failed = checks.find((c) => c.status !== 'ok');
+      return {
+        status: up.length > 0 ? 'ok' : 'down',
+        mode: 'cluster',
+        masters: keys.length,
+        mastersUp: up.length,
+        ...(up.length ? { latencyMs: Math.max(...up.map((c) => c.latencyMs ?? 0)) } : {}),
+        ...(failed ? { error: failed.error ?? 'down' } : keys.length ? {} : { error: 'no master known' }),
+      };
+    }
     const check = await timed(() => redis.ping(), 1_000);
     redisUp.set(check.status === 'ok' ? 1 : 0);
-    return check;
+    return { ...check, mode: 'single' };
   }
 
   async readiness(): Promise<{ ready: boolean; reasons: string[] }> {
@@ -79,7 +109,11 @@ export class HealthService {
   async report(): Promise<Health> {
     const [database, redis] = await Promise.all([this.checkDatabase(), this.checkRedis()]);
     const embeddings = this.deps.embeddings();
-    const degraded = database.status !== 'ok' || redis.status === 'down' || embeddings.status === 'failed';
+    const degraded =
+      database.status !== 'ok' ||
+      redis.status === 'down' ||
+      (redis.mastersUp ?? 0) < (redis.masters ?? 0) ||
+      embeddings.status === 'failed';
     return {
       status: degraded ? 'degraded' : 'ok',
       version: this.deps.version,

@@ -1,5 +1,5 @@
-// Several real server processes sharing one PostgreSQL database and one Redis, as in
-// production behind a load balancer. Users are made directly in SQL and their tokens signed
+// Several real server processes sharing one PostgreSQL database and one Redis (or a
+// three-master Redis Cluster the helper starts), as in production behind a load balancer. Users are made directly in SQL and their tokens signed
 // with the shared JWT secret, so suites need no auth routes.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -7,12 +7,19 @@ import { TokenService } from '../../../src/modules/auth/tokens.js';
 import { TEST_JWT_SECRET } from '../../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { createTestRedisUrl } from '../../support/redis.js';
+import { canRunRedisCluster, startTestRedisCluster, type TestRedisCluster } from '../../support/redis-cluster.js';
 import { baseDatabaseUrl, hasRedis } from '../../support/services.js';
 import { startServerProcess, type ServerProcess } from '../../support/processes.js';
 import { pgExec, type Exec } from './catalog.js';
 
 /** Multi-process suites need a shared PostgreSQL (PGlite lives inside one process) and Redis. */
 export const canRunCluster = hasRedis && Boolean(baseDatabaseUrl);
+
+/** The Redis each multi-instance suite runs on: plain REDIS_URL, and a Redis Cluster. */
+export const redisBackends = [
+  { name: 'Redis', redisCluster: false, available: canRunCluster },
+  { name: 'Redis Cluster', redisCluster: true, available: canRunRedisCluster && Boolean(baseDatabaseUrl) },
+] as const;
 
 export interface ClusterUser {
   id: string;
@@ -22,10 +29,12 @@ export interface ClusterUser {
 
 export interface Cluster {
   instances: ServerProcess[];
-  /** The Redis URL the instances were given (maybe through a proxy). */
-  redisUrl: string;
-  /** The Redis URL of the real server, same logical database. */
-  directRedisUrl: string;
+  /** The Redis URL the instances were given (maybe through a proxy); unset on a Redis Cluster. */
+  redisUrl?: string;
+  /** The Redis URL of the real server, same logical database; unset on a Redis Cluster. */
+  directRedisUrl?: string;
+  /** The Redis Cluster the instances share, when started with `redisCluster`. */
+  redisCluster?: TestRedisCluster;
   database: TestDatabase;
   exec: Exec;
   env: Record<string, string>;
@@ -40,15 +49,18 @@ export interface ClusterOptions {
   /** Rewrites the Redis URL the instances see (e.g. to go through a cuttable proxy). */
   redisVia?: (direct: URL) => Promise<string>;
   env?: Record<string, string>;
+  /** Share a three-master Redis Cluster (started here, stopped by close) instead of REDIS_URL. */
+  redisCluster?: boolean;
 }
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const database = await createTestDatabase();
-  const directRedisUrl = (await createTestRedisUrl())!;
-  const redisUrl = opts.redisVia ? await opts.redisVia(new URL(directRedisUrl)) : directRedisUrl;
+  const redisCluster = opts.redisCluster ? await startTestRedisCluster() : undefined;
+  const directRedisUrl = redisCluster ? undefined : (await createTestRedisUrl())!;
+  const redisUrl = directRedisUrl && opts.redisVia ? await opts.redisVia(new URL(directRedisUrl)) : directRedisUrl;
   const env = {
     ...database.env,
-    REDIS_URL: redisUrl,
+    ...(redisCluster ? redisCluster.env : { REDIS_URL: redisUrl! }),
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_ON_START: 'false',
     LOG_LEVEL: 'warn',
@@ -68,6 +80,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     await Promise.all(Array.from({ length: opts.size - 1 }, start));
   } catch (err) {
     await Promise.all(instances.map((p) => p.stop('SIGKILL')));
+    await redisCluster?.close();
     throw err;
   }
   // Keep the order stable: instances[0] is the one that migrated.
@@ -83,6 +96,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     instances,
     redisUrl,
     directRedisUrl,
+    redisCluster,
     database,
     exec: pgExec(pool),
     env,
@@ -99,6 +113,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       await Promise.all(instances.map((p) => p.stop('SIGTERM', 15_000)));
       await pool.end();
       await database.drop();
+      await redisCluster?.close();
     },
   };
 }

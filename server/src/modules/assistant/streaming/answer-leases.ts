@@ -23,8 +23,9 @@ export interface AnswerLeases {
 
 export const LEASE_TTL_MS = 10_000;
 const REFRESH_EVERY_MS = 3_000;
-export const LEASES_KEY = 'chat:leases';
-export const LEASE_DATA_KEY = 'chat:lease-data';
+// One hash tag: the scripts and MULTI below touch both keys, which must share a cluster slot.
+export const LEASES_KEY = 'chat:{leases}';
+export const LEASE_DATA_KEY = 'chat:{leases}:data';
 
 // KEYS: leases zset, data hash. ARGV: ttl ms, then id/json pairs (json '' = refresh only).
 const HOLD = `

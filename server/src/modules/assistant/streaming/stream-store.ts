@@ -1,7 +1,7 @@
 // Every event of an answer (steps, products, comparison, cart actions, token chunks,
 // suggestions, done) is appended to a per-message stream, so `chat:resume` on any instance can
 // replay what a client missed, in order, and then follow the rest live. Redis Streams when
-// REDIS_URL is set (shared by instances), memory otherwise.
+// Redis is configured (REDIS_URL or REDIS_CLUSTER_NODES; shared by instances), memory otherwise.
 import type {
   ChatActionEvent,
   ChatComparisonEvent,
