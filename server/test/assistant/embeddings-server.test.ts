@@ -88,7 +88,7 @@ describe('a catalog on the sentence model, end to end', () => {
     const server = await startServerProcess(env);
     try {
       const health = await api(server.url, '/health');
-      expect(health.body.checks.embeddings).toEqual({ model: MULTI, dim: 384, lexical: false });
+      expect(health.body.checks.embeddings).toEqual({ model: MULTI, dim: 384, lexical: false, status: 'ok' });
       expect(logLines(server.output()).find((l) => l.msg === 'embedder ready')).toMatchObject({ model: MULTI });
 
       const login = await api<{ accessToken: string }>(server.url, '/api/auth/login', { body: admin });
