@@ -17,7 +17,9 @@ describe('buildListSql', () => {
     const sql = buildListSql(q({ minPrice: '19.99', maxPrice: '19.99' }), { includeInactive: false });
     expect(sql.params).toEqual([1999, 1999]);
     const frac = buildListSql(q({ minPrice: '10.001', maxPrice: '10.009' }), { includeInactive: false });
-    expect(frac.params).toEqual([1001, 1000]);
+    // catalogWhere puts the upper bound first: 10.009 floors to 1000, 10.001 ceils to 1001.
+    expect(frac.from).toMatch(/price_cents <= \? and price_cents >= \?/);
+    expect(frac.params).toEqual([1000, 1001]);
   });
 
   it('sorts by relevance with q, by name without, always with a unique tiebreaker', () => {

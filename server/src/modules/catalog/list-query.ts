@@ -1,11 +1,12 @@
-// SQL for GET /api/gpus: filters, full-text search and sorting, with `?` parameters only.
+// SQL for GET /api/gpus: the catalog query's filters (catalog-query.ts) plus the listing's own
+// full-text match and sorts, with `?` parameters only.
 // Full text ORs the 'simple', 'english' and 'spanish' parsings of `q` over the generated
 // `search_vector`; an ILIKE on name and SKU catches partial model numbers ("407", "4070ti").
 // Mode 'all' needs every word (websearch syntax: quotes, -exclusions, "or"); mode 'any', the
 // fallback when 'all' finds nothing, takes products matching any word, best ranked first: a
 // Spanish question ("tarjeta para juegos 4K") still finds the English-described cards.
 import type { GpuListQuery } from '@gpu/shared';
-import { maxCents, minCents } from './catalog-query.js';
+import { catalogWhere } from './catalog-query.js';
 
 export interface ListSql {
   /** `from ... where ...` shared by the page and the count query. */
@@ -52,24 +53,18 @@ export function buildListSql(query: GpuListQuery, opts: { includeInactive: boole
     from = `gpus, (select ${fn}('simple', ?) || ${fn}('english', ?) || ${fn}('spanish', ?) as tsq) as search`;
     params.push(text, text, text);
   }
-  if (!opts.includeInactive) where.push('is_active');
-  if (query.brand) {
-    where.push('brand = ?');
-    params.push(query.brand);
-  }
-  if (query.minPrice !== undefined) {
-    where.push('price_cents >= ?');
-    params.push(minCents(query.minPrice));
-  }
-  if (query.maxPrice !== undefined) {
-    where.push('price_cents <= ?');
-    params.push(maxCents(query.maxPrice));
-  }
-  if (query.minVram !== undefined) {
-    where.push('vram_gb >= ?');
-    params.push(query.minVram);
-  }
-  if (query.inStock === true) where.push('stock > 0');
+  // The filters are the one catalog query's (catalog-query.ts): a bound means the same here as
+  // in the assistant's search.
+  const filters = catalogWhere({
+    includeInactive: opts.includeInactive,
+    brands: query.brand ? [query.brand] : [],
+    minPrice: query.minPrice ?? null,
+    maxPrice: query.maxPrice ?? null,
+    minVramGb: query.minVram ?? null,
+    inStockOnly: query.inStock === true,
+  });
+  where.push(filters.sql);
+  params.push(...filters.params);
   if (q) {
     const pattern = likePattern(q);
     where.push(`(search_vector @@ search.tsq or name ilike ? escape '\\' or sku ilike ? escape '\\')`);
@@ -86,7 +81,7 @@ export function buildListSql(query: GpuListQuery, opts: { includeInactive: boole
     orderBy = `${sortColumns[sort] ?? sortColumns.name}, id asc`;
   }
   return {
-    from: where.length ? `${from} where ${where.join(' and ')}` : from,
+    from: `${from} where ${where.join(' and ')}`,
     orderBy,
     params,
     orderParams,
