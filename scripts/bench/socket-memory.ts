@@ -7,6 +7,9 @@
 //
 //   node --expose-gc --import tsx --conditions=source scripts/bench/socket-memory.ts [--sockets 1000]
 //
+// --heap-snapshots DIR writes a V8 heap snapshot before and after each server's sockets
+// connect; `scripts/bench/heap-diff.ts before after` says which objects the sockets added.
+//
 // Embedded defaults (PGlite, no Redis) unless DATABASE_URL / REDIS_URL are set.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import { Server } from 'socket.io';
 import { loadConfig } from '../../server/src/config.js';
 import { closePlatform, createPlatform } from '../../server/src/context.js';
@@ -28,7 +32,11 @@ import { createTestDatabase } from '../../server/test/support/database.js';
 import type { WorkerCommand, WorkerReply } from './realtime/client-worker.js';
 
 const { values: args } = parseArgs({
-  options: { sockets: { type: 'string', default: '1000' }, workers: { type: 'string', default: '2' } },
+  options: {
+    sockets: { type: 'string', default: '1000' },
+    workers: { type: 'string', default: '2' },
+    'heap-snapshots': { type: 'string' },
+  },
 });
 const SOCKETS = Number(args.sockets);
 const WORKERS = Number(args.workers);
@@ -36,11 +44,16 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const slug = (name: string) => name.split(/[^a-z0-9]+/i)[0]!.toLowerCase();
 
-async function settledBytes(): Promise<number> {
+async function settledBytes(snapshot?: string): Promise<number> {
   for (let i = 0; i < 3; i++) {
     gc!();
     await sleep(200);
+  }
+  if (snapshot && args['heap-snapshots']) {
+    const file = writeHeapSnapshot(path.join(args['heap-snapshots'], `${snapshot}.heapsnapshot`));
+    console.log(`heap snapshot: ${file}`);
   }
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
@@ -62,7 +75,7 @@ async function measure(name: string, url: string, gpuId: string, tokens?: string
     fork(here('./realtime/client-worker.ts'), [], { execArgv: ['--import', 'tsx', '--conditions=source'] }),
   );
   await Promise.all(workers.map((w) => reply(w, 'ready')));
-  const before = await settledBytes();
+  const before = await settledBytes(`${slug(name)}-before`);
   const per = Math.ceil(SOCKETS / WORKERS);
   const connected = await Promise.all(
     workers.map((w, i) => {
@@ -81,7 +94,7 @@ async function measure(name: string, url: string, gpuId: string, tokens?: string
   );
   const ok = connected.reduce((s, c) => s + (c.type === 'connected' ? c.ok : 0), 0);
   await sleep(1_000);
-  const after = await settledBytes();
+  const after = await settledBytes(`${slug(name)}-after`);
   for (const w of workers) w.send({ type: 'close' } satisfies WorkerCommand);
   await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
   await sleep(500);
