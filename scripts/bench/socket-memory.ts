@@ -7,7 +7,7 @@
 //
 //   node --expose-gc --import tsx --conditions=source scripts/bench/socket-memory.ts [--sockets 1000]
 //
-// --heap-snapshots DIR writes a V8 heap snapshot before and after each server's sockets
+// --warmup 0 skips the warm-up round (see main). --heap-snapshots DIR writes a V8 heap snapshot before and after each server's sockets
 // connect; `scripts/bench/heap-diff.ts before after` says which objects the sockets added.
 //
 // Embedded defaults (PGlite, no Redis) unless DATABASE_URL / REDIS_URL are set.
@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     sockets: { type: 'string', default: '1000' },
     workers: { type: 'string', default: '2' },
     'heap-snapshots': { type: 'string' },
+    warmup: { type: 'string', default: '1' },
   },
 });
 const SOCKETS = Number(args.sockets);
@@ -70,17 +71,18 @@ function reply<T extends WorkerReply['type'] | 'ready'>(w: ChildProcess, type: T
   });
 }
 
-async function measure(name: string, url: string, gpuId: string, tokens?: string[]) {
+async function measure(name: string, url: string, gpuId: string, tokens?: string[], sockets = SOCKETS) {
   const workers = Array.from({ length: WORKERS }, () =>
     fork(here('./realtime/client-worker.ts'), [], { execArgv: ['--import', 'tsx', '--conditions=source'] }),
   );
   await Promise.all(workers.map((w) => reply(w, 'ready')));
-  const before = await settledBytes(`${slug(name)}-before`);
-  const per = Math.ceil(SOCKETS / WORKERS);
+  const snapshot = sockets === SOCKETS ? slug(name) : undefined;
+  const before = await settledBytes(snapshot && `${snapshot}-before`);
+  const per = Math.ceil(sockets / WORKERS);
   const connected = await Promise.all(
     workers.map((w, i) => {
       const r = reply(w, 'connected');
-      const count = Math.min(per, SOCKETS - i * per);
+      const count = Math.min(per, sockets - i * per);
       w.send({
         type: 'connect',
         kind: 'socketio',
@@ -94,7 +96,7 @@ async function measure(name: string, url: string, gpuId: string, tokens?: string
   );
   const ok = connected.reduce((s, c) => s + (c.type === 'connected' ? c.ok : 0), 0);
   await sleep(1_000);
-  const after = await settledBytes(`${slug(name)}-after`);
+  const after = await settledBytes(snapshot && `${snapshot}-after`);
   for (const w of workers) w.send({ type: 'close' } satisfies WorkerCommand);
   await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
   await sleep(500);
@@ -136,6 +138,13 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => bareHttp.listen(0, '127.0.0.1', r));
   const barePort = (bareHttp.address() as { port: number }).port;
 
+  // One round of a few hundred sockets first, on each server, thrown away: V8 compiles the
+  // connection path once (about 1 KB per socket at 1,000 sockets in the first round), which
+  // is not what each further socket costs.
+  if (args.warmup !== '0') {
+    await measure('warm-up', `http://127.0.0.1:${barePort}`, 'baseline', undefined, 200);
+    await measure('warm-up', `http://127.0.0.1:${port}`, gpu!.id, tokens, 200);
+  }
   const rows = [
     await measure('bare socket.io, one room', `http://127.0.0.1:${barePort}`, 'baseline'),
     await measure('product (authenticated, watching one product)', `http://127.0.0.1:${port}`, gpu!.id, tokens),

@@ -26,8 +26,8 @@ import { mediaRoutes } from './modules/media/routes.js';
 import { docsRoutes } from './http/docs-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createRealtime } from './realtime/io.js';
-import { registerAssistantSocket } from './modules/assistant/socket.js';
-import { registerInventorySocket } from './modules/inventory/socket.js';
+import { assistantSocketEvents } from './modules/assistant/socket.js';
+import { inventorySocketEvents } from './modules/inventory/socket.js';
 import { cartRoutes } from './modules/cart/routes.js';
 import { ordersRoutes } from './modules/orders/routes.js';
 import { assistantRoutes } from './modules/assistant/routes.js';
@@ -107,7 +107,7 @@ export async function createApplication(
   http.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
   http.headersTimeout = 66_000;
   // Each capability registers its own shopper events.
-  const realtime = createRealtime(http, p, s, [registerInventorySocket, registerAssistantSocket]);
+  const realtime = createRealtime(http, p, s, [inventorySocketEvents, assistantSocketEvents]);
   const io = realtime.io;
   let metricsServer: MetricsServer | undefined;
 

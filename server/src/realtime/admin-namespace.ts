@@ -10,6 +10,7 @@ import { isAdmin } from '../modules/auth/actor.js';
 import { socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, unauthorizedError } from './handshake-auth.js';
 import { rooms, type AdminNamespace, type AdminSocket, type IoServer } from './types.js';
+import type { SessionExpiry } from './session-expiry.js';
 
 export const ADMIN_NAMESPACE = '/admin';
 
@@ -28,8 +29,17 @@ export function registerAdminNamespace(
   admin: AdminNamespace,
   p: Platform,
   s: HandshakeAuthDeps & { inventorySnapshot: () => Promise<InventorySnapshotEvent> },
-  deps: { currentStats: () => Promise<StatsEvent>; guard: (socket: AdminSocket) => void },
+  deps: {
+    currentStats: () => Promise<StatsEvent>;
+    /** The namespace's event dispatcher (gates and handlers), shared by every admin socket. */
+    dispatch: (this: AdminSocket, event: string, ...args: unknown[]) => void;
+    expiry: SessionExpiry<AdminSocket>;
+  },
 ): void {
+  function onDisconnect(this: AdminSocket) {
+    socketClients.dec({ namespace: ADMIN_NAMESPACE });
+    deps.expiry.forget(this);
+  }
   admin.use((socket, next) => {
     // Only a user token can be an admin: guests are refused before any guest bookkeeping.
     const auth: unknown = socket.handshake.auth;
@@ -42,6 +52,7 @@ export function registerAdminNamespace(
           return next(forbiddenError());
         }
         socket.data.actor = actor;
+        socket.handshake.auth = {};
         next();
       },
       () => next(unauthorizedError()),
@@ -50,8 +61,9 @@ export function registerAdminNamespace(
 
   admin.on('connection', (socket) => {
     socketClients.inc({ namespace: ADMIN_NAMESPACE });
-    socket.on('disconnect', () => socketClients.dec({ namespace: ADMIN_NAMESPACE }));
-    deps.guard(socket);
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(deps.dispatch);
+    deps.expiry.track(socket);
     void socket.join(rooms.admins);
     void (async () => {
       try {

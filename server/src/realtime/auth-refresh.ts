@@ -5,18 +5,16 @@ import { authRefreshSchema, type AuthRefreshAck } from '@gpu/shared';
 import type { TokenService } from '../modules/auth/tokens.js';
 import { forbidden, fromZod, toAckError } from '../platform/errors.js';
 import { authEvents } from '../platform/metrics.js';
-import type { SessionClock } from './session-expiry.js';
-import type { SocketData } from './types.js';
+import type { SessionExpiry, ExpiringSocket } from './session-expiry.js';
+import type { EventHandler } from './event-dispatch.js';
 
-export interface RefreshableSocket {
-  data: SocketData;
-  on(event: 'auth:refresh', listener: (raw: unknown, ack?: (res: AuthRefreshAck) => void) => void): unknown;
-}
-
-export function handleAuthRefresh(socket: RefreshableSocket, tokens: TokenService, clock: SessionClock): void {
-  socket.on('auth:refresh', (raw, ack) => {
-    const reply = (res: AuthRefreshAck) => (typeof ack === 'function' ? ack(res) : undefined);
-    void (async () => {
+export function authRefreshHandler<S extends ExpiringSocket>(
+  tokens: TokenService,
+  expiry: SessionExpiry<S>,
+): EventHandler<S> {
+  return async (socket, raw, ack) => {
+    const reply = (res: AuthRefreshAck) => ack?.(res);
+    try {
       const input = authRefreshSchema.safeParse(raw);
       if (!input.success) throw fromZod(input.error, 'Invalid auth:refresh payload');
       const current = socket.data.actor;
@@ -24,12 +22,12 @@ export function handleAuthRefresh(socket: RefreshableSocket, tokens: TokenServic
       const next = await tokens.verifyAccess(input.data.token);
       if (next.userId !== current.userId) throw forbidden('The token belongs to another user; reconnect instead');
       socket.data.actor = next;
-      clock.reschedule();
+      expiry.track(socket);
       authEvents.inc({ event: 'socket_refresh', outcome: 'ok' });
       reply({ ok: true, expiresAt: new Date(next.tokenExp * 1000).toISOString() });
-    })().catch((err: unknown) => {
+    } catch (err) {
       authEvents.inc({ event: 'socket_refresh', outcome: 'refused' });
       reply({ ok: false, error: toAckError(err) });
-    });
-  });
+    }
+  };
 }

@@ -12,17 +12,18 @@ import { originPolicy } from '../http/origin.js';
 import { activeGenerations, socketClients, socketRejections } from '../platform/metrics.js';
 import { actorFromHandshake, handshakeError, type HandshakeAuthDeps } from './handshake-auth.js';
 import { clientIp, compileTrust } from '../http/client-ip.js';
-import { handleAuthRefresh } from './auth-refresh.js';
-import type { IoServer, ShopperSocket } from './types.js';
+import { authRefreshHandler } from './auth-refresh.js';
+import type { AdminSocket, IoServer, ShopperSocket, SocketModule } from './types.js';
 import { rooms } from './types.js';
 import { createRedisAdapter } from './redis-adapter.js';
 import { startGateway } from './gateway.js';
 import { createAdminNamespace, registerAdminNamespace } from './admin-namespace.js';
 import { InstanceRegistry, startStatsLoop } from './instance-stats.js';
-import { limitSocketEvents, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
-import { closeAtTokenExpiry } from './session-expiry.js';
+import { eventLimitGate, SOCKET_EVENT_LIMIT } from './event-rate-limit.js';
+import { SessionExpiry } from './session-expiry.js';
 import { drainConnections } from './drain.js';
-import { rejectControlCharactersInEvents } from './text-hygiene.js';
+import { controlCharacterGate } from './text-hygiene.js';
+import { createEventDispatcher } from './event-dispatch.js';
 import { startSeriesFeed } from './series-feed.js';
 
 export const SOCKET_MAX_PAYLOAD_BYTES = 32 * 1024;
@@ -36,11 +37,11 @@ export interface Realtime {
 }
 
 /**
- * A capability's shopper events on one socket (handlers parse, call a service, ack). The
+ * Builds a capability's shopper events once (handlers parse, call a service, ack). The
  * composition root hands them in, so realtime never imports the capability modules whose
  * handlers import realtime's socket types.
  */
-export type SocketModule<S> = (socket: ShopperSocket, p: Platform, s: S) => void;
+export type SocketModuleFactory<S> = (p: Platform, s: S) => SocketModule;
 
 /** What realtime asks of the services: a slice of services.ts's, named here so realtime imports no composition file. */
 export interface RealtimeServices extends HandshakeAuthDeps {
@@ -53,7 +54,7 @@ export function createRealtime<S extends RealtimeServices>(
   httpServer: HttpServer,
   p: Platform,
   s: S,
-  modules: SocketModule<S>[],
+  moduleFactories: SocketModuleFactory<S>[],
 ): Realtime {
   const trust = compileTrust(p.config.TRUST_PROXY);
   const origins = originPolicy(p.config.ALLOWED_ORIGINS, trust);
@@ -73,16 +74,45 @@ export function createRealtime<S extends RealtimeServices>(
   const redisAdapter = p.redisConnections ? createRedisAdapter(p.redisConnections, p.logger) : undefined;
   if (redisAdapter) io.adapter(redisAdapter.adapter);
 
-  // One per-user budget for incoming events on every namespace and instance.
+  // One per-user budget for incoming events on every namespace and instance; all guest
+  // sockets of one address share a second one. Control characters are refused after both.
   const eventLimiter = p.limiter({ keyPrefix: 'socket-events', ...SOCKET_EVENT_LIMIT });
+  const actorBudget = eventLimitGate({ limiter: eventLimiter });
+  const guestAddressBudget = eventLimitGate({
+    limiter: s.guestLimits.events,
+    name: 'guest_events_ip',
+    keyOf: (d) => s.guestLimits.limitedIp(d.actor),
+  });
+  const hygiene = controlCharacterGate(p.logger);
+  const expiry = new SessionExpiry<ShopperSocket | AdminSocket>();
+  const modules = moduleFactories.map((build) => build(p, s));
+
+  // Everything per socket is shared: one dispatcher and one disconnect listener for all of
+  // them (Socket.IO calls both with the socket as `this`); state lives in socket.data.
+  const dispatch = createEventDispatcher<ShopperSocket>({
+    namespace: '/',
+    gates: [actorBudget, guestAddressBudget, hygiene],
+    handlers: Object.assign({ 'auth:refresh': authRefreshHandler(s.tokens, expiry) }, ...modules.map((m) => m.events)),
+    logger: p.logger,
+    onRejected: (socket, error) => socket.emit('chat:error', error),
+  });
+  function onDisconnect(this: ShopperSocket) {
+    socketClients.dec({ namespace: '/' });
+    expiry.forget(this);
+    const actor = this.data.actor;
+    if (this.data.holdsGuestPlace && actor.kind === 'guest') s.guestLimits.closeSocket(actor.ip);
+    for (const m of modules) m.disconnect?.(this);
+  }
 
   io.use((socket, next) => {
     const ip = clientIp(socket.request, trust);
     void (async () => {
       const actor = await actorFromHandshake(s, socket.handshake.auth, ip);
       // Guests count against their address's open-socket allowance until they disconnect.
-      if (actor.kind === 'guest') socket.once('disconnect', await s.guestLimits.openSocket(actor.ip));
+      if (actor.kind === 'guest') socket.data.holdsGuestPlace = await s.guestLimits.openSocket(actor.ip);
       socket.data.actor = actor;
+      // The credential has done its work; the socket does not keep a bearer token for its lifetime.
+      socket.handshake.auth = {};
     })().then(
       () => next(),
       (err: unknown) => next(handshakeError(err)),
@@ -93,28 +123,9 @@ export function createRealtime<S extends RealtimeServices>(
     socketClients.inc({ namespace: '/' });
     const actor = socket.data.actor;
     if (actor.kind === 'user') void socket.join(rooms.user(actor.userId));
-    socket.on('disconnect', () => socketClients.dec({ namespace: '/' }));
-    limitSocketEvents(socket, {
-      limiter: eventLimiter,
-      namespace: '/',
-      logger: p.logger,
-      onRejected: (error) => socket.emit('chat:error', error),
-    });
-    // All guest sockets of one address share a second budget.
-    limitSocketEvents(socket, {
-      limiter: s.guestLimits.events,
-      namespace: '/',
-      logger: p.logger,
-      name: 'guest_events_ip',
-      keyOf: (d) => s.guestLimits.limitedIp(d.actor),
-      onRejected: (error) => socket.emit('chat:error', error),
-    });
-    rejectControlCharactersInEvents(socket, {
-      logger: p.logger,
-      onRejected: (error) => socket.emit('chat:error', error),
-    });
-    handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
-    for (const register of modules) register(socket, p, s);
+    socket.on('disconnect', onDisconnect);
+    socket.onAny(dispatch);
+    expiry.track(socket);
   });
 
   const admin = createAdminNamespace(io);
@@ -129,11 +140,13 @@ export function createRealtime<S extends RealtimeServices>(
   });
   registerAdminNamespace(admin, p, s, {
     currentStats: stats.current,
-    guard: (socket) => {
-      limitSocketEvents(socket, { limiter: eventLimiter, namespace: admin.name, logger: p.logger });
-      rejectControlCharactersInEvents(socket, { logger: p.logger });
-      handleAuthRefresh(socket, s.tokens, closeAtTokenExpiry(socket));
-    },
+    dispatch: createEventDispatcher<AdminSocket>({
+      namespace: admin.name,
+      gates: [actorBudget, hygiene],
+      handlers: { 'auth:refresh': authRefreshHandler(s.tokens, expiry) },
+      logger: p.logger,
+    }),
+    expiry,
   });
   const stopGateway = startGateway(io, admin, p.bus);
   const stopSeriesFeed = startSeriesFeed({ admin, bus: p.bus, series: s.series, logger: p.logger });
@@ -146,6 +159,7 @@ export function createRealtime<S extends RealtimeServices>(
     },
     async close() {
       stopGateway();
+      expiry.stop();
       stopSeriesFeed();
       await stats.stop();
       await new Promise<void>((resolve) => {

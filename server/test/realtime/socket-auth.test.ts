@@ -8,7 +8,8 @@ import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 import { createUser } from '../support/users.js';
 import { api } from '../support/http.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.js';
-import { ABUSE_DISCONNECT_AFTER, SOCKET_EVENT_LIMIT } from '../../src/realtime/event-rate-limit.js';
+import { SOCKET_EVENT_LIMIT } from '../../src/realtime/event-rate-limit.js';
+import { ABUSE_DISCONNECT_AFTER } from '../../src/realtime/event-dispatch.js';
 import { closeAllClients, connectAdmin, connectShopper, eventually, nextEvent, refusal } from './helpers/sockets.js';
 
 let app: TestApp;

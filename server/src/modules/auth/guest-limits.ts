@@ -65,9 +65,12 @@ export class GuestLimits {
     }
   }
 
-  /** Counts an open guest socket; resolves with its release, or throws 429 past the allowance. */
-  async openSocket(ip: string | undefined): Promise<() => void> {
-    if (this.exempt(ip)) return () => undefined;
+  /**
+   * Counts an open guest socket, or throws 429 past the allowance. Resolves true when a place
+   * was taken (give it back with closeSocket), false for an exempt address.
+   */
+  async openSocket(ip: string | undefined): Promise<boolean> {
+    if (this.exempt(ip)) return false;
     const wait = await consume(this.sockets, ip);
     if (wait !== null) {
       // A refused socket never opened: it must not hold a place.
@@ -75,16 +78,17 @@ export class GuestLimits {
       rateLimitHits.inc({ limiter: 'guest_sockets_ip' });
       throw rateLimited(wait, 'Too many guest connections from this address');
     }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      // Never below zero: a window that expired meanwhile already forgot this socket.
-      void this.sockets
-        .get(ip)
-        .then((res) => (res && res.consumedPoints > 0 ? this.sockets.reward(ip, 1) : undefined))
-        .catch(() => undefined);
-    };
+    return true;
+  }
+
+  /** Gives back the place an open guest socket of `ip` held (once per socket that openSocket counted). */
+  closeSocket(ip: string | undefined): void {
+    if (this.exempt(ip)) return;
+    // Never below zero: a window that expired meanwhile already forgot this socket.
+    void this.sockets
+      .get(ip)
+      .then((res) => (res && res.consumedPoints > 0 ? this.sockets.reward(ip, 1) : undefined))
+      .catch(() => undefined);
   }
 
   /** Before a guest's chat message: the IP's message rate and daily token allowance. */

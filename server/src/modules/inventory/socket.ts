@@ -5,7 +5,7 @@
 import { stockWatchSchema, type SimpleAck, type StockWatchAck } from '@gpu/shared';
 import type { Platform } from '../../platform-types.js';
 import type { StockService } from './stock-service.js';
-import { rooms, type ShopperSocket } from '../../realtime/types.js';
+import { rooms, type ShopperSocket, type SocketModule } from '../../realtime/types.js';
 import { badRequest, fromZod, toAckError } from '../../platform/errors.js';
 
 /** Rooms one socket may watch at once (a catalog page shows far fewer). */
@@ -13,35 +13,35 @@ export const MAX_WATCHED_PER_SOCKET = 200;
 
 const watchedCount = (socket: ShopperSocket) => [...socket.rooms].filter((r) => r.startsWith('gpu:')).length;
 
-export function registerInventorySocket(
-  socket: ShopperSocket,
-  p: Pick<Platform, 'db'>,
-  s: { stock: StockService },
-): void {
-  socket.on('stock:watch', async (raw, ack) => {
-    const reply = (res: StockWatchAck) => (typeof ack === 'function' ? ack(res) : undefined);
-    try {
-      const input = stockWatchSchema.safeParse(raw);
-      if (!input.success) throw fromZod(input.error, 'Invalid stock:watch payload');
-      const gpuIds = [...new Set(input.data.gpuIds)];
-      const fresh = gpuIds.filter((id) => !socket.rooms.has(rooms.gpu(id)));
-      if (watchedCount(socket) + fresh.length > MAX_WATCHED_PER_SOCKET) {
-        throw badRequest(`A connection may watch at most ${MAX_WATCHED_PER_SOCKET} products`);
-      }
-      await socket.join(gpuIds.map(rooms.gpu));
-      const stocks = await s.stock.levels(p.db.orm.em.fork(), gpuIds);
-      reply({ ok: true, stocks });
-    } catch (err) {
-      reply({ ok: false, error: toAckError(err) });
-    }
-  });
+export function inventorySocketEvents(p: Pick<Platform, 'db'>, s: { stock: StockService }): SocketModule {
+  return {
+    events: {
+      'stock:watch': async (socket, raw, ack) => {
+        const reply = (res: StockWatchAck) => ack?.(res);
+        try {
+          const input = stockWatchSchema.safeParse(raw);
+          if (!input.success) throw fromZod(input.error, 'Invalid stock:watch payload');
+          const gpuIds = [...new Set(input.data.gpuIds)];
+          const fresh = gpuIds.filter((id) => !socket.rooms.has(rooms.gpu(id)));
+          if (watchedCount(socket) + fresh.length > MAX_WATCHED_PER_SOCKET) {
+            throw badRequest(`A connection may watch at most ${MAX_WATCHED_PER_SOCKET} products`);
+          }
+          await socket.join(gpuIds.map(rooms.gpu));
+          const stocks = await s.stock.levels(p.db.orm.em.fork(), gpuIds);
+          reply({ ok: true, stocks });
+        } catch (err) {
+          reply({ ok: false, error: toAckError(err) });
+        }
+      },
 
-  socket.on('stock:unwatch', async (raw, ack) => {
-    const reply = (res: SimpleAck) => (typeof ack === 'function' ? ack(res) : undefined);
-    const input = stockWatchSchema.safeParse(raw);
-    if (!input.success)
-      return reply({ ok: false, error: toAckError(fromZod(input.error, 'Invalid stock:unwatch payload')) });
-    await Promise.all(input.data.gpuIds.map((id) => socket.leave(rooms.gpu(id))));
-    reply({ ok: true });
-  });
+      'stock:unwatch': async (socket, raw, ack) => {
+        const reply = (res: SimpleAck) => ack?.(res);
+        const input = stockWatchSchema.safeParse(raw);
+        if (!input.success)
+          return reply({ ok: false, error: toAckError(fromZod(input.error, 'Invalid stock:unwatch payload')) });
+        await Promise.all(input.data.gpuIds.map((id) => socket.leave(rooms.gpu(id))));
+        reply({ ok: true });
+      },
+    },
+  };
 }
