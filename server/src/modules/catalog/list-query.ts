@@ -12,20 +12,29 @@ export interface ListSql {
   /** `from ... where ...` shared by the page and the count query. */
   from: string;
   orderBy: string;
+  /** `orderBy` as its keys (an expression and a direction each), for a query that sorts in two steps. */
+  orderKeys: OrderKey[];
   params: unknown[];
   /** Parameters used by `orderBy` (after `from`'s). */
   orderParams: unknown[];
 }
 
-const sortColumns: Record<string, string> = {
-  price: 'price_cents asc',
-  '-price': 'price_cents desc',
-  name: 'name asc',
-  '-name': 'name desc',
-  vramGb: 'vram_gb asc',
-  '-vramGb': 'vram_gb desc',
-  stock: 'stock asc',
-  '-stock': 'stock desc',
+export interface OrderKey {
+  expr: string;
+  dir: 'asc' | 'desc';
+}
+
+const key = (expr: string, dir: 'asc' | 'desc' = 'asc'): OrderKey => ({ expr, dir });
+
+const sortColumns: Record<string, OrderKey> = {
+  price: key('price_cents'),
+  '-price': key('price_cents', 'desc'),
+  name: key('name'),
+  '-name': key('name', 'desc'),
+  vramGb: key('vram_gb'),
+  '-vramGb': key('vram_gb', 'desc'),
+  stock: key('stock'),
+  '-stock': key('stock', 'desc'),
 };
 
 /** `%` `_` and `\` are LIKE wildcards/escape: match them literally. */
@@ -72,17 +81,24 @@ export function buildListSql(query: GpuListQuery, opts: { includeInactive: boole
   }
 
   const sort = query.sort ?? (q ? 'relevance' : 'name');
-  let orderBy: string;
+  let orderKeys: OrderKey[];
   if (sort === 'relevance' && q) {
     // Name matches first (a model number typed by the shopper), then text rank.
-    orderBy = `(name ilike ? escape '\\') desc, ts_rank_cd(search_vector, search.tsq) desc, name asc, id asc`;
+    orderKeys = [
+      key(`(name ilike ? escape '\\')`, 'desc'),
+      key('ts_rank_cd(search_vector, search.tsq)', 'desc'),
+      key('name'),
+      key('id'),
+    ];
     orderParams.push(likePattern(q));
   } else {
-    orderBy = `${sortColumns[sort] ?? sortColumns.name}, id asc`;
+    orderKeys = [sortColumns[sort] ?? sortColumns.name!, key('id')];
   }
+  const orderBy = orderKeys.map((k) => `${k.expr} ${k.dir}`).join(', ');
   return {
     from: `${from} where ${where.join(' and ')}`,
     orderBy,
+    orderKeys,
     params,
     orderParams,
   };

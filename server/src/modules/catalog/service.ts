@@ -21,7 +21,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { Embedder } from '../../platform/embedder.js';
 import type { StockService } from '../inventory/stock-service.js';
 import { GpuRecord } from '../../db/entities/index.js';
-import { GPU_FIELDS, gpuColumns, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
+import { GPU_FIELDS, gpuColumnsOf, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
 import { normalizeProductText } from './product-text.js';
@@ -155,12 +155,20 @@ export class CatalogService {
     const sql = buildListSql(query, { includeInactive, mode });
     const offset = (query.page - 1) * query.pageSize;
     const em = this.deps.em();
-    // One round trip: the page and the total (a window count) as one prepared statement.
+    // One round trip: the page and the total (a window count) as one prepared statement. The
+    // count and the sort run over narrow rows (id and the sort keys) and only the page's rows
+    // are read whole: counting over the wide rows (two descriptions, specs) carried every
+    // match through the sort and took twice the database time.
+    const keys = sql.orderKeys.map((k, i) => `${k.expr} as k${i}`).join(', ');
+    const byKeys = (alias: string) => sql.orderKeys.map((k, i) => `${alias}k${i} ${k.dir}`).join(', ');
     const rows = await preparedQuery<GpuRow & { total_count: string }>(
       em,
-      `select ${gpuColumns}, count(*) over() as total_count from ${sql.from}
-       order by ${sql.orderBy} limit ? offset ?`,
-      [...sql.params, ...sql.orderParams, query.pageSize, offset],
+      `with page as (
+         select id, count(*) over() as total_count, ${keys}
+         from ${sql.from} order by ${byKeys('')} limit ? offset ?
+       )
+       select ${gpuColumnsOf('g')}, page.total_count from page join gpus g on g.id = page.id order by ${byKeys('page.')}`,
+      [...sql.orderParams, ...sql.params, query.pageSize, offset],
     );
     if (rows[0]) return { rows, total: Number(rows[0].total_count) };
     if (offset === 0) return { rows, total: 0 };
