@@ -28,7 +28,8 @@ function tally(file: string): Map<string, { bytes: number; count: number }> {
   for (let i = 0; i < s.nodes.length; i += fields.length) {
     const type = types[s.nodes[i + t]!]!;
     const raw = s.strings[s.nodes[i + n]!] ?? '';
-    const name = type === 'string' || type === 'concatenated string' || type === 'sliced string' ? '' : raw.slice(0, 60);
+    const name =
+      type === 'string' || type === 'concatenated string' || type === 'sliced string' ? '' : raw.slice(0, 60);
     const key = `${type}:${name}`;
     const e = out.get(key) ?? { bytes: 0, count: 0 };
     e.bytes += s.nodes[i + size]!;
@@ -49,4 +50,5 @@ rows.sort((x, y) => y.bytes - x.bytes);
 const total = rows.reduce((sum, r) => sum + r.bytes, 0);
 console.log(`total growth: ${(total / 1024).toFixed(2)} KB${per > 1 ? ` per 1/${per}` : ''}\n`);
 console.log('| object | bytes | count |\n|---|---:|---:|');
-for (const r of rows.slice(0, Number(opts.top))) console.log(`| ${r.key} | ${r.bytes.toFixed(0)} | ${r.count.toFixed(2)} |`);
+for (const r of rows.slice(0, Number(opts.top)))
+  console.log(`| ${r.key} | ${r.bytes.toFixed(0)} | ${r.count.toFixed(2)} |`);

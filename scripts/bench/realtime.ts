@@ -2,7 +2,8 @@
 // (so no server measures its own clients), watch one product; the run then changes its stock
 // BROADCASTS times at RATE per second and measures, per delivered `stock:update`, the delay
 // from the trigger to the client. Three scenarios in the same run:
-//   raw ws           a bare `ws` server broadcasting on an HTTP trigger (the floor)
+//   raw ws           a bare `ws` server broadcasting on a Redis PUBLISH (the floor)
+//   bare socket.io   bare Socket.IO, one room, the same trigger
 //   socket.io x1     every client on one product server
 //   socket.io x2     clients split over two product servers sharing Redis (bus + adapter)
 // The product scenarios go bus -> gateway -> room emit, the path of every stock change;
@@ -26,6 +27,7 @@ import pg from 'pg';
 import { TokenService } from '../../server/src/modules/auth/tokens.js';
 import { startServerProcess, type ServerProcess } from '../../server/test/support/processes.js';
 import type { WorkerCommand, WorkerReply } from './realtime/client-worker.js';
+import { BENCH_CHANNEL } from './realtime/baseline-channel.js';
 import { percentile, printGoals, printTable, rssBytes, type ScenarioResult } from './realtime/measure.js';
 
 const { values: args } = parseArgs({
@@ -238,7 +240,13 @@ async function main(): Promise<void> {
       `realtime fan-out: ${SOCKETS} sockets, ${BROADCASTS} broadcasts at ${RATE}/s, ${WORKERS} client processes`,
     );
 
-    wsServer = fork(here('./realtime/ws-baseline.ts'), [], { execArgv: tsxArgv });
+    // The baselines get the product's kind of trigger: a Redis PUBLISH, answered by their own
+    // subscriber (an HTTP trigger queued behind the broadcasts once one took longer than the
+    // gap between triggers, which made the baseline look slower than it is).
+    const publisher = new Redis(redisUrl);
+    const baselineTrigger = async (stock: number) => void (await publisher.publish(BENCH_CHANNEL, String(stock)));
+    const baselineEnv = { ...process.env, REDIS_URL: redisUrl };
+    wsServer = fork(here('./realtime/ws-baseline.ts'), [], { execArgv: tsxArgv, env: baselineEnv });
     const { port } = await message(wsServer, 'listening');
     const wsUrl = `http://127.0.0.1:${port}`;
     const only = args.only;
@@ -250,14 +258,14 @@ async function main(): Promise<void> {
             kind: 'ws',
             urls: [wsUrl],
             pids: [wsServer.pid!],
-            trigger: async (stock) => void (await fetch(`${wsUrl}/broadcast?stock=${stock}`, { method: 'POST' })),
+            trigger: baselineTrigger,
           },
           'baseline',
         ),
       );
     wsServer.kill('SIGTERM');
 
-    sioServer = fork(here('./realtime/socketio-baseline.ts'), [], { execArgv: tsxArgv });
+    sioServer = fork(here('./realtime/socketio-baseline.ts'), [], { execArgv: tsxArgv, env: baselineEnv });
     const sioUrl = `http://127.0.0.1:${(await message(sioServer, 'listening')).port}`;
     results.push(
       await runScenario(
@@ -266,12 +274,13 @@ async function main(): Promise<void> {
           kind: 'socketio',
           urls: [sioUrl],
           pids: [sioServer.pid!],
-          trigger: async (stock) => void (await fetch(`${sioUrl}/broadcast?stock=${stock}`, { method: 'POST' })),
+          trigger: baselineTrigger,
         },
         'baseline',
       ),
     );
     sioServer.kill('SIGTERM');
+    await publisher.quit();
 
     // Product instances sharing PostgreSQL and Redis, fresh for each scenario so the memory
     // figures start from an idle process (the first start migrates the database).
@@ -322,7 +331,7 @@ async function main(): Promise<void> {
     printTable(results);
     printGoals(results, SOCKETS);
     console.log(
-      `\nlatency: trigger sent -> update received. Trigger: raw ws = HTTP POST to the ws server; socket.io = ${
+      `\nlatency: trigger sent -> update received. Trigger: baselines = a PUBLISH their own Redis subscriber answers; product = ${
         TRIGGER === 'bus'
           ? 'a stock.changed event published on the Redis bus (what StockService.publish sends)'
           : 'admin PATCH /api/gpus/:id {stock} on instance 1 (DB transaction + bus)'

@@ -88,9 +88,10 @@ export function printGoals(rows: ScenarioResult[], sockets: number): void {
         `goal: ${r.scenario} at ${sockets} sockets every update delivered, p99 < 1 s: ${ok ? 'met' : 'NOT met'}`,
       );
     }
-    const kb = r.bytesPerConnection / 1024;
-    console.log(
-      `goal: ${r.scenario} memory per idle socket <= 12 KB: ${kb.toFixed(1)} KB, ${kb <= 12 ? 'met' : 'NOT met'}`,
-    );
   }
+  // KB/conn above is RSS growth, which moves in V8's heap-growth steps (bare Socket.IO reads
+  // 24-30 KB by it): the memory goal is judged by socket-memory.ts (heap after GC).
+  console.log(
+    'memory per idle socket: see scripts/bench/socket-memory.ts (heap after GC; the KB/conn column is RSS growth)',
+  );
 }
