@@ -26,7 +26,11 @@ export interface DispatchSocket {
  * it, or `onRejected` when the event has no ack). Sync when it can be: most events pay no
  * promise for a gate.
  */
-export type EventGate = (socket: DispatchSocket, event: string, args: unknown[]) => AckError | null | Promise<AckError | null>;
+export type EventGate = (
+  socket: DispatchSocket,
+  event: string,
+  args: unknown[],
+) => AckError | null | Promise<AckError | null>;
 
 /** One event's handler: the socket, the payload (first argument) and the ack, if any. */
 export type EventHandler<S> = (socket: S, payload: unknown, ack: Ack | undefined) => unknown;

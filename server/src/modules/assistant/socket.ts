@@ -4,12 +4,7 @@
 // Redis adapter to every instance, for one receiver); a resume replays the message's stream
 // to the resuming socket alone (so nothing arrives twice). A socket that stopped reading is
 // closed before its queue grows without bound; its answer stays resumable.
-import {
-  chatResumeSchema,
-  chatSendSchema,
-  chatStopSchema,
-  type AckError,
-} from '@gpu/shared';
+import { chatResumeSchema, chatSendSchema, chatStopSchema, type AckError } from '@gpu/shared';
 import type { z } from 'zod';
 import type { ChatService } from './service.js';
 import type { ShopperSocket, SocketModule } from '../../realtime/types.js';
