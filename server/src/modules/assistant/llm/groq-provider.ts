@@ -86,12 +86,14 @@ export class GroqProvider implements LlmProvider {
     req.signal.addEventListener('abort', onAbort, { once: true });
     let stalled = false;
     let timer: NodeJS.Timeout | undefined;
+    // Re-armed on every chunk: refresh() moves the one timer instead of making a new one per chunk.
     const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stalled = true;
-        controller.abort(new LlmStallError(`no data from the LLM for ${timeoutMs} ms`));
-      }, timeoutMs);
+      if (timer) timer.refresh();
+      else
+        timer = setTimeout(() => {
+          stalled = true;
+          controller.abort(new LlmStallError(`no data from the LLM for ${timeoutMs} ms`));
+        }, timeoutMs);
     };
     let text = '';
     let reported: UsageShape | undefined;
