@@ -123,6 +123,7 @@ export class ChatService {
           questionId: ids.questionId,
           messageId,
           message,
+          newConversation: !input.conversationId,
           receivedAt,
           signal: controller.signal,
           sink: opts.sink,
