@@ -35,7 +35,12 @@ describe('SseParser', () => {
     ]);
     const n = bytes(text).length;
     for (let cut = 1; cut < n; cut++) expect(parse(text, [cut])).toEqual(whole);
-    expect(parse(text, Array.from({ length: n - 1 }, (_, i) => i + 1))).toEqual(whole);
+    expect(
+      parse(
+        text,
+        Array.from({ length: n - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(whole);
   });
 
   it('holds an event back until its blank line, and drops one the stream never ends', () => {
