@@ -4,7 +4,11 @@
 //   concurrency  N chats at once through one instance, the upstream streaming every answer:
 //                tokens/s delivered to the clients, and the server's event-loop delay
 //                (perf_hooks monitorEventLoopDelay, read from prom-client's nodejs_eventloop_lag_*,
-//                which resets at each scrape: one scrape before the run, one after)
+//                which resets at each scrape: one scrape before the run, one after), and the
+//                server's CPU time over the run (process_cpu_seconds_total, after minus before):
+//                on a shared machine wall times swing with the neighbours, CPU per answer much less.
+//                The histogram samples every 10 ms (prom-client's default resolution) and
+//                records the whole interval, so an idle loop reads about 10 ms, not 0.
 import { randomUUID } from 'node:crypto';
 import { connectChat, recordChat, sendChat, type ChatSocket } from '../../../server/test/assistant/chat-client.js';
 import { startFakeGroq, type FakeGroq } from '../../../server/test/assistant/fake-groq.js';
@@ -118,7 +122,7 @@ export async function benchConcurrency(cs: ChatServer, chats: number, tokens: nu
     const socket = await connectChat(cs.server.url, { guestId: randomUUID() });
     clients.push({ socket, rec: recordChat(socket) });
   }
-  await metrics(cs.server.url); // resets the server's event-loop-delay histogram
+  const before = await metrics(cs.server.url); // also resets the server's event-loop-delay histogram
   const t0 = performance.now();
   const ttft: number[] = [];
   const runs = clients.map(async ({ socket, rec }) => {
@@ -140,6 +144,7 @@ export async function benchConcurrency(cs: ChatServer, chats: number, tokens: nu
   ).length;
   const t = summarize(ttft);
   const ms = (k: string) => fmt((lag.get(k) ?? NaN) * 1000);
+  const cpuS = (lag.get('process_cpu_seconds_total') ?? NaN) - (before.get('process_cpu_seconds_total') ?? NaN);
   return {
     chats,
     'tokens/answer': tokens,
@@ -153,5 +158,7 @@ export async function benchConcurrency(cs: ChatServer, chats: number, tokens: nu
     'loop delay p50 ms': ms('nodejs_eventloop_lag_p50_seconds'),
     'loop delay p99 ms': ms('nodejs_eventloop_lag_p99_seconds'),
     'loop delay max ms': ms('nodejs_eventloop_lag_max_seconds'),
+    'server cpu s': fmt(cpuS),
+    'cpu ms/answer': fmt((cpuS * 1000) / chats, 1),
   };
 }

@@ -12,6 +12,7 @@ import { consume, type LimiterFactory } from '../../platform/rate-limit.js';
 import { generationInProgress, messageTooLong, tokenBudgetExceeded } from './chat-errors.js';
 import type { ChatSink } from './chat-sink.js';
 import { GenerationAborted, runTurn, type AbortCause, type TurnDeps } from './turn/run-turn.js';
+import { StartGate } from './turn/start-gate.js';
 import { replayFromDatabase, resumeEntries } from './resume.js';
 import type { AnswerLeases } from './streaming/answer-leases.js';
 import type { GenerationLocks } from './streaming/generation-locks.js';
@@ -54,6 +55,7 @@ export const DEFAULT_MAX_GENERATION_MS = 120_000;
 
 export class ChatService {
   private readonly running = new Map<string, Running>();
+  private readonly starts = new StartGate();
   private readonly rate;
   private readonly maxGenerationMs: number;
   private readonly unsubscribe: () => void;
@@ -114,8 +116,10 @@ export class ChatService {
     activeGenerations.inc();
     await this.deps.leases?.hold({ messageId, actorKey: key, lockToken }).catch(() => undefined);
 
-    // Starts after the caller has acknowledged (a macrotask later), so the ack comes first.
-    const done = new Promise<void>((resolve) => setImmediate(resolve))
+    // Starts after the caller has acknowledged (a macrotask later), so the ack comes first,
+    // and a few per loop turn (start-gate.ts), so a burst of questions does not stall the loop.
+    const done = this.starts
+      .pass()
       .then(() =>
         runTurn(this.deps, {
           actor,
@@ -123,6 +127,7 @@ export class ChatService {
           questionId: ids.questionId,
           messageId,
           message,
+          newConversation: !input.conversationId,
           receivedAt,
           signal: controller.signal,
           sink: opts.sink,

@@ -1,4 +1,7 @@
-// Groq through groq-sdk, streamed, with OpenAI-compatible tool calling. Text deltas are
+// Groq through groq-sdk, streamed, with OpenAI-compatible tool calling. The SDK sends the
+// request (auth, errors, status codes); the event stream is read here (sse-parser.ts), in one
+// loop per answer, because the SDK's layered async generators cost more per token than the
+// rest of the path from upstream to socket. Text deltas are
 // yielded as they arrive; tool calls are assembled by index (Groq sends each whole, other
 // compatible servers in fragments) and yielded when the completion ends. One retry
 // (429/5xx/refused) before the first byte, honouring Retry-After; the caller's AbortSignal
@@ -21,6 +24,7 @@ import {
   type LlmUsage,
 } from './provider.js';
 import { retryDelayMs } from './retry-after.js';
+import { SseParser } from './sse-parser.js';
 
 /** The stream opened but then produced nothing for too long. */
 export class LlmStallError extends Error {
@@ -51,6 +55,7 @@ interface ChunkShape {
   choices?: { delta?: { content?: string | null; tool_calls?: ToolCallDelta[] }; finish_reason?: string | null }[];
   x_groq?: { usage?: UsageShape | null } | null;
   usage?: UsageShape | null;
+  error?: object;
 }
 interface StreamState {
   usage: LlmUsage | null;
@@ -86,40 +91,55 @@ export class GroqProvider implements LlmProvider {
     req.signal.addEventListener('abort', onAbort, { once: true });
     let stalled = false;
     let timer: NodeJS.Timeout | undefined;
+    // Re-armed on every chunk: refresh() moves the one timer instead of making a new one per chunk.
     const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stalled = true;
-        controller.abort(new LlmStallError(`no data from the LLM for ${timeoutMs} ms`));
-      }, timeoutMs);
+      if (timer) timer.refresh();
+      else
+        timer = setTimeout(() => {
+          stalled = true;
+          controller.abort(new LlmStallError(`no data from the LLM for ${timeoutMs} ms`));
+        }, timeoutMs);
     };
     let text = '';
     let reported: UsageShape | undefined;
     const calls = new Map<number, { id: string; name: string; arguments: string }>();
     try {
-      const stream = await this.open(req, controller.signal);
+      const response = await this.open(req, controller.signal);
+      if (!response.body) throw new Error('the LLM answered without a body');
       arm();
-      for await (const raw of stream) {
-        arm();
-        const chunk = raw as unknown as ChunkShape;
-        const choice = chunk.choices?.[0];
-        state.finishReason = choice?.finish_reason ?? state.finishReason;
-        reported = chunk.x_groq?.usage ?? chunk.usage ?? reported;
-        for (const d of choice?.delta?.tool_calls ?? []) {
-          const index = d.index ?? calls.size;
-          const call = calls.get(index) ?? { id: '', name: '', arguments: '' };
-          if (d.id) call.id = d.id;
-          if (d.function?.name) call.name += d.function.name;
-          if (d.function?.arguments) call.arguments += d.function.arguments;
-          calls.set(index, call);
-        }
-        const content = choice?.delta?.content;
-        if (content) {
-          text += content;
-          yield { type: 'text', text: content };
+      const sse = new SseParser();
+      // After [DONE] the rest of the body is read (the server ends it) and ignored, as the SDK does.
+      let finished = false;
+      for await (const bytes of response.body) {
+        for (const message of sse.push(bytes)) {
+          if (finished) continue;
+          if (message.data.startsWith('[DONE]')) {
+            finished = true;
+            continue;
+          }
+          const chunk = JSON.parse(message.data) as ChunkShape;
+          // An error reported inside the stream, thrown as the SDK's Stream throws it.
+          if (chunk.error) throw new APIError(undefined, chunk.error, undefined, response.headers);
+          arm();
+          const choice = chunk.choices?.[0];
+          state.finishReason = choice?.finish_reason ?? state.finishReason;
+          reported = chunk.x_groq?.usage ?? chunk.usage ?? reported;
+          for (const d of choice?.delta?.tool_calls ?? []) {
+            const index = d.index ?? calls.size;
+            const call = calls.get(index) ?? { id: '', name: '', arguments: '' };
+            if (d.id) call.id = d.id;
+            if (d.function?.name) call.name += d.function.name;
+            if (d.function?.arguments) call.arguments += d.function.arguments;
+            calls.set(index, call);
+          }
+          const content = choice?.delta?.content;
+          if (content) {
+            text += content;
+            yield { type: 'text', text: content };
+          }
         }
       }
-      // The SDK ends an aborted stream quietly: say why it ended.
+      // An aborted body read ends here or in the catch below: say why it ended.
       if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
       if (req.signal.aborted) throw req.signal.reason;
       for (const [index, call] of [...calls].sort(([a], [b]) => a - b)) {
@@ -144,7 +164,8 @@ export class GroqProvider implements LlmProvider {
     }
   }
 
-  /** Opens the stream; one retry on 429/5xx/connection failure. Errors become LlmUnavailableError. */
+  /** Opens the stream (the raw response: its body is read by `iterate`); one retry on
+   * 429/5xx/connection failure. Errors become LlmUnavailableError. */
   private async open(req: LlmRequest, signal: AbortSignal) {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -162,7 +183,7 @@ export class GroqProvider implements LlmProvider {
               }
             : {}),
         };
-        return await this.client.chat.completions.create(body, { signal });
+        return await this.client.chat.completions.create(body, { signal }).asResponse();
       } catch (err) {
         if (signal.aborted || err instanceof APIUserAbortError) throw signal.reason ?? err;
         const status = err instanceof APIError ? err.status : undefined;

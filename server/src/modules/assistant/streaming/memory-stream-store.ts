@@ -15,12 +15,19 @@ export class MemoryStreamStore implements MessageStreamStore {
   constructor(private readonly ttlMs = STREAM_TTL_S * 1000) {}
 
   async append(messageId: string, entry: StreamEntry): Promise<void> {
+    return this.appendMany(messageId, [entry]);
+  }
+
+  async appendMany(messageId: string, entries: StreamEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     let s = this.streams.get(messageId);
     if (s) clearTimeout(s.expiry);
     else this.streams.set(messageId, (s = { entries: [], expiry: undefined as unknown as NodeJS.Timeout }));
-    s.entries.push(entry);
     s.expiry = setTimeout(() => this.streams.delete(messageId), this.ttlMs).unref();
-    this.appended.emit(messageId, entry);
+    for (const entry of entries) {
+      s.entries.push(entry);
+      this.appended.emit(messageId, entry);
+    }
   }
 
   async exists(messageId: string): Promise<boolean> {

@@ -2,8 +2,12 @@
 // refreshed) on the command connection; followers XREAD BLOCK on a dedicated connection
 // each (a blocking read holds its connection), closed when the follow ends. On a Redis
 // Cluster the dedicated client connects lazily to the one master that owns the stream.
+// A batch of entries (appendMany) is one script call: its XADDs in order and one EXPIRE,
+// atomic like MULTI/EXEC but one command instead of four. The appends of every stream that
+// arrive in one event-loop turn go out in one pipeline (one socket write, not one per
+// stream); on a Cluster, whose pipelines must stay in one slot, each call goes alone.
 import type { Logger } from '../../../platform/logger.js';
-import { closeRedis, type Redis, type RedisConnections } from '../../../platform/redis.js';
+import { closeRedis, isCluster, type Redis, type RedisConnections } from '../../../platform/redis.js';
 import {
   STREAM_MAX_ENTRIES,
   STREAM_TTL_S,
@@ -23,6 +27,31 @@ const APPEND_RETRY_EVERY_MS = 250;
 
 type XReadReply = [string, [string, string[]][]][] | null;
 
+// KEYS[1] the stream; ARGV[1] MAXLEN, ARGV[2] TTL in seconds, ARGV[3..] the entries' JSON.
+const APPEND_SCRIPT = `
+for i = 3, #ARGV do
+  redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], '*', 'e', ARGV[i])
+end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return #ARGV - 2`;
+const APPEND_COMMAND = 'chatStreamAppend';
+type AppendArgs = [key: string, maxLen: number, ttlS: number, ...data: string[]];
+/** What defineCommand adds to a client and to its pipelines. */
+interface AppendPipeline {
+  [APPEND_COMMAND](...args: AppendArgs): AppendPipeline;
+  exec(): Promise<[Error | null, unknown][] | null>;
+}
+interface AppendClient {
+  [APPEND_COMMAND](...args: AppendArgs): Promise<number>;
+  pipeline(): AppendPipeline;
+}
+
+interface PendingAppend {
+  args: AppendArgs;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
 function decode(fields: string[]): StreamEntry | null {
   const i = fields.indexOf('e');
   if (i < 0) return null;
@@ -34,24 +63,34 @@ function decode(fields: string[]): StreamEntry | null {
 }
 
 export class RedisStreamStore implements MessageStreamStore {
+  private readonly client: AppendClient;
+  /** Appends waiting for this loop turn's pipeline. */
+  private pending: PendingAppend[] = [];
+  private flushing = false;
+
   constructor(
     private readonly redis: Redis,
     private readonly connections: RedisConnections,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // ioredis sends EVALSHA and falls back to EVAL (loading the script) when Redis lacks it.
+    if (!(APPEND_COMMAND in redis)) redis.defineCommand(APPEND_COMMAND, { numberOfKeys: 1, lua: APPEND_SCRIPT });
+    this.client = redis as unknown as AppendClient;
+  }
 
   async append(messageId: string, entry: StreamEntry): Promise<void> {
-    const data = JSON.stringify(entry);
+    return this.appendMany(messageId, [entry]);
+  }
+
+  /** The batch as one script call (its XADDs in order, one EXPIRE), retried as a whole. */
+  async appendMany(messageId: string, entries: StreamEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const key = streamKey(messageId);
+    const data = entries.map((e) => JSON.stringify(e));
     const giveUpAt = Date.now() + APPEND_RETRY_MS;
     for (let attempt = 1; ; attempt++) {
       try {
-        const replies = await this.redis
-          .multi()
-          .xadd(streamKey(messageId), 'MAXLEN', STREAM_MAX_ENTRIES, '*', 'e', data)
-          .expire(streamKey(messageId), STREAM_TTL_S)
-          .exec();
-        const failed = replies?.find(([e]) => e)?.[0];
-        if (failed) throw failed;
+        await this.send([key, STREAM_MAX_ENTRIES, STREAM_TTL_S, ...data]);
         if (attempt > 1) this.logger.info({ messageId, attempt }, 'stream append succeeded after retries');
         return;
       } catch (err) {
@@ -59,6 +98,38 @@ export class RedisStreamStore implements MessageStreamStore {
         await new Promise((r) => setTimeout(r, APPEND_RETRY_EVERY_MS));
       }
     }
+  }
+
+  /** Queues one script call for the pipeline sent at the end of this loop turn. */
+  private send(args: AppendArgs): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ args, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushing = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 1 || isCluster(this.redis)) {
+      for (const a of batch) this.client[APPEND_COMMAND](...a.args).then(() => a.resolve(), a.reject);
+      return;
+    }
+    const pipeline = this.client.pipeline();
+    for (const a of batch) pipeline[APPEND_COMMAND](...a.args);
+    pipeline.exec().then(
+      (replies) =>
+        batch.forEach((a, i) => {
+          const err = replies?.[i]?.[0];
+          if (err) a.reject(err);
+          else a.resolve();
+        }),
+      (err: unknown) => batch.forEach((a) => a.reject(err)),
+    );
   }
 
   async exists(messageId: string): Promise<boolean> {

@@ -36,6 +36,9 @@ export interface FollowOptions {
 
 export interface MessageStreamStore {
   append(messageId: string, entry: StreamEntry): Promise<void>;
+  /** Appends several entries in order, in one write where the store allows (a stream under load
+   * gets what piled up while its previous write was in flight as one batch, not one each). */
+  appendMany(messageId: string, entries: StreamEntry[]): Promise<void>;
   /** True when the stream exists (it expires STREAM_TTL_S after its last append). */
   exists(messageId: string): Promise<boolean>;
   /**

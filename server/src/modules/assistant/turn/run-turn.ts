@@ -54,6 +54,9 @@ export interface TurnJob {
   questionId: string;
   messageId: string;
   message: string;
+  /** The conversation was created for this message (its state is the default, `{}`, and it has
+   * no turns before this one), so neither is read back. */
+  newConversation?: boolean;
   /** performance.now() when the question arrived: time to first token counts from here. */
   receivedAt: number;
   signal: AbortSignal;
@@ -82,13 +85,17 @@ export async function runTurn(deps: TurnDeps, job: TurnJob): Promise<ChatDoneEve
     coalesceMs: deps.coalesceMs,
   });
 
-  // The conversation so far: its state, the cards it shows, recent turns (for the LLM).
-  const [rawState, history] = await Promise.all([
-    deps.repo.state(job.conversationId).catch(() => null),
-    deps.llm
-      ? deps.repo.history(job.conversationId, [job.questionId, messageId], HISTORY_MESSAGES).catch(() => [])
-      : Promise.resolve([]),
-  ]);
+  // The conversation so far: its state, the cards it shows, recent turns (for the LLM). A
+  // conversation created for this message has the default state and no earlier turns: two
+  // reads fewer for every first message.
+  const [rawState, history] = job.newConversation
+    ? [null, []]
+    : await Promise.all([
+        deps.repo.state(job.conversationId).catch(() => null),
+        deps.llm
+          ? deps.repo.history(job.conversationId, [job.questionId, messageId], HISTORY_MESSAGES).catch(() => [])
+          : Promise.resolve([]),
+      ]);
   const state = readState(rawState);
   const shown = state.shown.length ? await deps.products(state.shown, state.language).catch(() => [] as Gpu[]) : [];
   const understanding = understandTurn({ message: job.message, state, shown: shown.filter((p) => p.isActive) });

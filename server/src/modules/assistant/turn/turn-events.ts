@@ -3,7 +3,9 @@
 // and `chat:comparison` right before the first `chat:token`, tokens coalesced with contiguous
 // seq, `chat:suggestions` after the last token, `chat:done` last. Each event goes to the live
 // sink and is appended, in order, to the message's stream (for resumes); the record is what
-// the history keeps.
+// the history keeps. One write to the stream is in flight at a time: what is published
+// meanwhile waits and goes as one batch (under load, a write per event would be a Redis
+// round trip per event, each queued behind the others).
 import type { ChatActionEvent, ChatComparisonEvent, ChatDoneEvent, ChatToolEvent, Gpu } from '@gpu/shared';
 import type { Logger } from '../../../platform/logger.js';
 import type { ChatSink } from '../chat-sink.js';
@@ -22,7 +24,10 @@ export interface TurnRecord {
 }
 
 export class TurnEvents {
-  private appended: Promise<void> = Promise.resolve();
+  /** Published, not yet handed to the store. */
+  private queue: StreamEntry[] = [];
+  /** The write loop, while one runs. */
+  private appending: Promise<void> | null = null;
   private readonly coalescer: TokenCoalescer;
   private flushed = false;
   private firstTextAt: number | null = null;
@@ -58,10 +63,22 @@ export class TurnEvents {
     } catch (err) {
       this.deps.logger.warn({ err, messageId: this.deps.messageId }, 'live delivery failed');
     }
-    // Appends are chained so the stream keeps the order of the events.
-    this.appended = this.appended
-      .then(() => this.deps.store.append(this.deps.messageId, entry))
-      .catch((err: Error) => this.deps.logger.warn({ err: err.message }, 'stream append failed'));
+    this.queue.push(entry);
+    this.appending ??= this.drain();
+  }
+
+  /** Writes the queue in order, a batch per write, until it is empty. Never rejects. */
+  private async drain(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.deps.store.appendMany(this.deps.messageId, batch);
+      } catch (err) {
+        this.deps.logger.warn({ err: (err as Error).message }, 'stream append failed');
+      }
+    }
+    this.appending = null;
   }
 
   tool(e: Omit<ChatToolEvent, 'messageId'>): void {
@@ -136,6 +153,6 @@ export class TurnEvents {
 
   /** Resolves when every event is in the stream. */
   settled(): Promise<void> {
-    return this.appended;
+    return this.appending ?? Promise.resolve();
   }
 }
