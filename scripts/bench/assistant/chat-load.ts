@@ -9,6 +9,7 @@
 //                on a shared machine wall times swing with the neighbours, CPU per answer much less.
 //                The histogram samples every 10 ms (prom-client's default resolution) and
 //                records the whole interval, so an idle loop reads about 10 ms, not 0.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { connectChat, recordChat, sendChat, type ChatSocket } from '../../../server/test/assistant/chat-client.js';
 import { startFakeGroq, type FakeGroq } from '../../../server/test/assistant/fake-groq.js';
@@ -19,6 +20,16 @@ export interface ChatServer {
   server: ServerProcess;
   fake: FakeGroq;
   close(): Promise<void>;
+}
+
+/**
+ * BENCH_SERVER_CPUS / BENCH_CLIENT_CPUS (e.g. "0" and "1") pin the server and this process
+ * (the clients and the fake Groq) to separate cores with taskset, every thread: on a small
+ * machine the server's loop delay otherwise counts the time the load generator holds its core.
+ */
+function pinCpus(pid: number | undefined, cpus: string | undefined): void {
+  if (!pid || !cpus) return;
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 }
 
 export async function startChatServer(env: Record<string, string>): Promise<ChatServer> {
@@ -40,6 +51,8 @@ export async function startChatServer(env: Record<string, string>): Promise<Chat
     // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
     { readyTimeoutMs: 180_000, nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [] },
   );
+  pinCpus(server.child.pid, process.env.BENCH_SERVER_CPUS);
+  pinCpus(process.pid, process.env.BENCH_CLIENT_CPUS);
   return {
     server,
     fake,
