@@ -68,9 +68,12 @@ export function createEventDispatcher<S extends DispatchSocket>(
     }
   };
 
+  // Own properties only: an event named "constructor" or "__proto__" must not reach Object.prototype.
+  const table = new Map(Object.entries(handlers).filter((e): e is [string, EventHandler<S>] => !!e[1]));
+
   const run = (socket: S, event: string, args: unknown[], ack: Ack | undefined) => {
     socket.data.refusedInARow = 0;
-    const handler = handlers[event];
+    const handler = table.get(event);
     if (!handler || !socket.connected) return;
     try {
       const out = handler(socket, args[0], ack);
