@@ -8,8 +8,8 @@
 //
 // The window is counted back from the profile's end, so a load run that ends the server's
 // life (scripts/bench/assistant.ts --part load) is analysed without its start-up.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { readProfile, type ProfileNode } from './cpu-profile-file.js';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,22 +22,7 @@ const { values: opts, positionals } = parseArgs({
 });
 if (!positionals[0]) throw new Error('usage: busy-stretches.ts profile.cpuprofile [options]');
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-const profile = JSON.parse(readFileSync(positionals[0], 'utf8')) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parentOf = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+const { profile, byId, parentOf } = readProfile(positionals[0]);
 const label = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url
     .replace(/.*node_modules\//, '')

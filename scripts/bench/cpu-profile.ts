@@ -4,28 +4,14 @@
 // samples (the case under load, not start-up).
 //
 //   npx tsx scripts/bench/cpu-profile.ts /tmp/prof/CPU...cpuprofile [--last-s 5] [--top 25]
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { readProfile } from './cpu-profile-file.js';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: { 'last-s': { type: 'string' }, top: { type: 'string', default: '25' } },
 });
-const profile = JSON.parse(readFileSync(positionals[0]!, 'utf8')) as Profile;
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const { profile, byId, parentOf: parent } = readProfile(positionals[0]!);
 
 // Sample times, then the window.
 const times: number[] = [];
