@@ -29,6 +29,8 @@ import { preparedQuery } from '../../db/prepared-query.js';
 import type { SerializedBody } from '../../http/cached-response.js';
 import { ResponseCache, serialize } from './response-cache.js';
 
+/** The product columns of the listing's page join, built once. */
+const PAGE_COLUMNS = gpuColumnsOf('g');
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
 /** A second invalidation after a write catches a reader that loaded the old row mid-commit. */
@@ -167,7 +169,7 @@ export class CatalogService {
          select id, count(*) over() as total_count, ${keys}
          from ${sql.from} order by ${byKeys('')} limit ? offset ?
        )
-       select ${gpuColumnsOf('g')}, page.total_count from page join gpus g on g.id = page.id order by ${byKeys('page.')}`,
+       select ${PAGE_COLUMNS}, page.total_count from page join gpus g on g.id = page.id order by ${byKeys('page.')}`,
       [...sql.orderParams, ...sql.params, query.pageSize, offset],
     );
     if (rows[0]) return { rows, total: Number(rows[0].total_count) };
