@@ -1,15 +1,14 @@
-// Groq through groq-sdk, streamed, with OpenAI-compatible tool calling. The SDK sends the
-// request (auth, errors, status codes); the event stream is read here (sse-parser.ts), in one
-// loop per answer, because the SDK's layered async generators cost more per token than the
-// rest of the path from upstream to socket. Text deltas are
-// yielded as they arrive; tool calls are assembled by index (Groq sends each whole, other
-// compatible servers in fragments) and yielded when the completion ends. One retry
-// (429/5xx/refused) before the first byte, honouring Retry-After; the caller's AbortSignal
-// closes the upstream HTTP request; a stream silent for `timeoutMs` is aborted
-// (LlmStallError). Usage comes from `x_groq.usage` in the last chunk, or an OpenAI-style
-// `usage` chunk, else is estimated.
-import Groq, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'groq-sdk';
-import type { ChatCompletionCreateParamsStreaming } from 'groq-sdk/resources/chat/completions';
+// Groq, streamed, with OpenAI-compatible tool calling. The request is ours
+// (completions-request.ts: node:http, a keep-alive pool) and so is the event stream's reading
+// (sse-parser.ts, in one loop per answer): groq-sdk's fetch body and its layered async
+// generators cost more per token than the rest of the path from upstream to socket (see
+// docs/performance.md). Text is yielded as it arrives, one delta per network chunk; tool
+// calls are assembled by index (Groq sends each whole, other compatible servers in fragments)
+// and yielded when the completion ends. One retry (429/5xx/refused) before the first byte,
+// honouring Retry-After; the caller's AbortSignal closes the upstream HTTP request; a stream
+// silent for `timeoutMs` is aborted (LlmStallError). Usage comes from `x_groq.usage` in the
+// last chunk, or an OpenAI-style `usage` chunk, else is estimated.
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../../platform/logger.js';
 import { abortableSleep } from '../../../platform/abortable-sleep.js';
 import {
@@ -23,6 +22,7 @@ import {
   type LlmToolCall,
   type LlmUsage,
 } from './provider.js';
+import { CompletionsRequest, UpstreamConnectionError, UpstreamStatusError } from './completions-request.js';
 import { retryDelayMs } from './retry-after.js';
 import { SseParser } from './sse-parser.js';
 
@@ -34,7 +34,7 @@ export class LlmStallError extends Error {
 export interface GroqProviderOptions {
   apiKey: string;
   model: string;
-  /** The SDK posts to `<baseURL>/openai/v1/chat/completions`. */
+  /** Requests go to `<baseURL>/openai/v1/chat/completions` (default https://api.groq.com). */
   baseURL?: string;
   timeoutMs: number;
   maxTokens?: number;
@@ -62,16 +62,24 @@ interface StreamState {
   finishReason: string | null;
 }
 
+/** An error the API reported inside the event stream (`data: {"error": ...}`). */
+export class LlmStreamError extends Error {
+  override name = 'LlmStreamError';
+}
+
 export class GroqProvider implements LlmProvider {
   readonly name = 'groq';
   readonly model: string;
-  private readonly client: Groq;
+  private readonly request: CompletionsRequest;
 
   constructor(private readonly opts: GroqProviderOptions) {
     this.model = opts.model;
-    // Retries are ours (one, before the first token, abortable); the SDK's would wait on
-    // any Retry-After, however long.
-    this.client = new Groq({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+    this.request = new CompletionsRequest({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeoutMs: opts.timeoutMs });
+  }
+
+  /** Closes the idle pooled connections (shutdown). */
+  close(): void {
+    this.request.close();
   }
 
   stream(req: LlmRequest): LlmStream {
@@ -105,12 +113,15 @@ export class GroqProvider implements LlmProvider {
     const calls = new Map<number, { id: string; name: string; arguments: string }>();
     try {
       const response = await this.open(req, controller.signal);
-      if (!response.body) throw new Error('the LLM answered without a body');
       arm();
       const sse = new SseParser();
-      // After [DONE] the rest of the body is read (the server ends it) and ignored, as the SDK does.
+      // After [DONE] the rest of the body is read (the server ends it) and ignored.
       let finished = false;
-      for await (const bytes of response.body) {
+      for await (const bytes of response as AsyncIterable<Buffer>) {
+        // The text of every event in this network chunk goes out as one delta: a loop that
+        // fell behind reads several events at once, and each delta costs the consumers a few
+        // promises and a coalescer push.
+        let batch = '';
         for (const message of sse.push(bytes)) {
           if (finished) continue;
           if (message.data.startsWith('[DONE]')) {
@@ -118,8 +129,11 @@ export class GroqProvider implements LlmProvider {
             continue;
           }
           const chunk = JSON.parse(message.data) as ChunkShape;
-          // An error reported inside the stream, thrown as the SDK's Stream throws it.
-          if (chunk.error) throw new APIError(undefined, chunk.error, undefined, response.headers);
+          // An error reported inside the stream: the text before it still goes out first.
+          if (chunk.error) {
+            if (batch) yield { type: 'text', text: batch };
+            throw new LlmStreamError(streamErrorMessage(chunk.error));
+          }
           arm();
           const choice = chunk.choices?.[0];
           state.finishReason = choice?.finish_reason ?? state.finishReason;
@@ -135,9 +149,10 @@ export class GroqProvider implements LlmProvider {
           const content = choice?.delta?.content;
           if (content) {
             text += content;
-            yield { type: 'text', text: content };
+            batch += content;
           }
         }
+        if (batch) yield { type: 'text', text: batch };
       }
       // An aborted body read ends here or in the catch below: say why it ended.
       if (stalled) throw new LlmStallError(`no data from the LLM for ${timeoutMs} ms`);
@@ -166,34 +181,30 @@ export class GroqProvider implements LlmProvider {
 
   /** Opens the stream (the raw response: its body is read by `iterate`); one retry on
    * 429/5xx/connection failure. Errors become LlmUnavailableError. */
-  private async open(req: LlmRequest, signal: AbortSignal) {
+  private async open(req: LlmRequest, signal: AbortSignal): Promise<IncomingMessage> {
+    const body = {
+      model: this.model,
+      messages: req.messages,
+      stream: true,
+      temperature: this.opts.temperature ?? 0.3,
+      max_completion_tokens: this.opts.maxTokens ?? 800,
+      ...(req.tools?.length
+        ? { tools: req.tools, tool_choice: req.toolChoice ?? 'auto', parallel_tool_calls: true }
+        : {}),
+    };
     for (let attempt = 0; ; attempt++) {
       try {
-        const body: ChatCompletionCreateParamsStreaming = {
-          model: this.model,
-          messages: req.messages as ChatCompletionCreateParamsStreaming['messages'],
-          stream: true,
-          temperature: this.opts.temperature ?? 0.3,
-          max_completion_tokens: this.opts.maxTokens ?? 800,
-          ...(req.tools?.length
-            ? {
-                tools: req.tools as ChatCompletionCreateParamsStreaming['tools'],
-                tool_choice: req.toolChoice ?? 'auto',
-                parallel_tool_calls: true,
-              }
-            : {}),
-        };
-        return await this.client.chat.completions.create(body, { signal }).asResponse();
+        return await this.request.open(body, signal);
       } catch (err) {
-        if (signal.aborted || err instanceof APIUserAbortError) throw signal.reason ?? err;
-        const status = err instanceof APIError ? err.status : undefined;
+        if (signal.aborted) throw signal.reason;
+        const status = err instanceof UpstreamStatusError ? err.status : undefined;
         // A refused connection is worth one more try; a timeout already cost LLM_TIMEOUT_MS.
         const retryable =
-          status === 429 ||
-          (status !== undefined && status >= 500) ||
-          (err instanceof APIConnectionError && !(err instanceof APIConnectionTimeoutError));
+          status === 429 || (status !== undefined && status >= 500) || err instanceof UpstreamConnectionError;
         const wait =
-          retryable && attempt === 0 ? retryDelayMs(err instanceof APIError ? err.headers : undefined) : null;
+          retryable && attempt === 0
+            ? retryDelayMs(err instanceof UpstreamStatusError ? err.headers : undefined)
+            : null;
         this.opts.logger.warn(
           { status, attempt, retryInMs: wait, err: (err as Error).message.slice(0, 200) },
           'LLM request failed',
@@ -203,4 +214,10 @@ export class GroqProvider implements LlmProvider {
       }
     }
   }
+}
+
+/** The API's in-stream `error` object as one line. */
+function streamErrorMessage(error: object): string {
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' ? message.slice(0, 200) : JSON.stringify(error).slice(0, 200);
 }

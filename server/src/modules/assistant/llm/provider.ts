@@ -1,6 +1,6 @@
 // One interface for the LLM: a provider streams a chat completion with OpenAI-compatible
 // tool calling (text deltas, then any tool calls) and reports usage and why it stopped.
-// The implementation is Groq (groq-sdk); without a key the offline planner answers instead
+// The implementation is Groq (groq-provider.ts, over its OpenAI-compatible HTTP API); without a key the offline planner answers instead
 // (planner/offline-planner.ts), with the same tools and events.
 
 export interface LlmToolCall {

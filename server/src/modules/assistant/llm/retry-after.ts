@@ -4,9 +4,17 @@
 export const MAX_RETRY_WAIT_MS = 5_000;
 export const BASE_BACKOFF_MS = 400;
 
-export function retryDelayMs(headers: Headers | undefined, attempt = 0, now = Date.now()): number | null {
-  const ms = headers?.get('retry-after-ms');
-  const after = headers?.get('retry-after');
+/** Response headers as node:http gives them (names lower-cased). */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+const header = (headers: ResponseHeaders | undefined, name: string): string | undefined => {
+  const value = headers?.[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export function retryDelayMs(headers: ResponseHeaders | undefined, attempt = 0, now = Date.now()): number | null {
+  const ms = header(headers, 'retry-after-ms');
+  const after = header(headers, 'retry-after');
   let wait: number | undefined;
   if (ms && Number.isFinite(Number(ms))) wait = Number(ms);
   else if (after) {

@@ -3,7 +3,7 @@
 // with \n; a blank line ends the event; `event:` names it; comments (`:`) and other fields
 // are ignored. An event the stream does not end with a blank line is never complete (so it is
 // dropped, as groq-sdk's own decoder does). One synchronous call per network chunk: the
-// provider reads the body with a single async loop instead of the SDK's stack of generators
+// provider reads the body with a single async loop instead of groq-sdk's stack of generators
 // (bytes -> chunks -> lines -> events -> JSON), which cost several promises per token.
 export interface SseEvent {
   event: string | null;
