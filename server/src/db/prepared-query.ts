@@ -1,4 +1,4 @@
-// Named (prepared) statements for hot read-only queries. PostgreSQL parses and plans a named
+// Named (prepared) statements for hot statements (the catalog listing, a chat turn's writes). PostgreSQL parses and plans a named
 // statement once per connection; later runs send only Bind/Execute, so a repeated catalog read
 // skips the parse. The SQL keeps MikroORM's `?` placeholders (callers build it as they always
 // did); it is turned into `$n` once per text. Inside a transaction the transaction's own
@@ -52,7 +52,7 @@ function statement(sql: string): { name: string; text: string } {
   return s;
 }
 
-/** Runs a read as a named statement on a pooled connection (one round trip after the first). */
+/** Runs a statement as a named one on a pooled connection (one round trip after the first). */
 export async function preparedQuery<R>(em: EntityManager, sql: string, params: unknown[]): Promise<R[]> {
   if (em.isInTransaction()) return em.execute<R[]>(sql, params);
   const client = em.getConnection().getKnex().client as unknown as KnexClient;

@@ -1,7 +1,8 @@
 // Conversations, messages and usage on the assistant's write path. Guests own conversations by
 // guestId, users by userId; every lookup is scoped to the owner. Plain reads and inserts go
-// through the ORM; two statements stay raw SQL, each for atomicity in one round trip: the
-// exchange (question + empty answer + conversation touched) and the finished answer (message,
+// through the ORM; the two statements of every turn are raw SQL, each atomic in one round trip
+// and run as prepared statements (db/prepared-query.ts): the exchange (conversation created or
+// its ownership checked and touched, question, empty answer) and the finished answer (message,
 // state and usage row). A turn reads the conversation's state once and writes it back with
 // the answer.
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,6 +10,7 @@ import type { ChatActionEvent, ChatComparisonEvent, ChatToolEvent, FinishReason 
 import { ConversationRecord, MessageRecord } from '../../db/entities/index.js';
 import type { Actor } from '../auth/actor.js';
 import type { HistoryTurn } from './prompt/build-prompt.js';
+import { preparedQuery } from '../../db/prepared-query.js';
 import { PRODUCT_COLUMNS, type ProductRow } from './retrieval/product-row.js';
 
 export interface OwnedMessage {
@@ -31,6 +33,13 @@ export interface AnswerExtras {
   actions: Omit<ChatActionEvent, 'messageId'>[];
   suggestions: string[];
   tools: Omit<ChatToolEvent, 'messageId'>[];
+}
+
+/** A question and its (empty, unfinished) answer, stored. */
+export interface Exchange {
+  conversationId: string;
+  questionId: string;
+  answerId: string;
 }
 
 export interface UsageRecord {
@@ -63,27 +72,47 @@ export class ChatRepository {
     return row?.id ?? null;
   }
 
-  async createConversation(actor: Actor, title: string): Promise<string> {
-    const [id] = await this.em().insertMany(ConversationRecord, [{ ...ownerWhere(actor), title: title.slice(0, 200) }]);
-    return id!;
-  }
-
-  /** Stores the question and an empty answer (filled in when it finishes), in one statement. */
-  async addExchange(conversationId: string, question: string): Promise<{ questionId: string; answerId: string }> {
+  /**
+   * Stores the question and an empty answer (filled in when it finishes) in one statement:
+   * in a new conversation created for it (`title`), or in `conversationId` when the actor owns
+   * it (its `updated_at` touched); null when the actor does not (others' ids look missing).
+   */
+  async openExchange(
+    actor: Actor,
+    question: string,
+    target: { conversationId: string } | { title: string },
+  ): Promise<Exchange | null> {
+    const [owner, ownerId] = ownerColumns(actor);
+    const conversation =
+      'conversationId' in target
+        ? {
+            sql: `update conversations set updated_at = now() where id = ? and ${owner} = ? returning id`,
+            params: [target.conversationId, ownerId],
+          }
+        : {
+            sql: `insert into conversations (${owner}, title) values (?, ?) returning id`,
+            params: [ownerId, target.title.slice(0, 200)],
+          };
     // clock_timestamp(): the answer sorts after its question (now() is the statement's start).
-    const rows = await this.em().execute<{ question_id: string; answer_id: string }[]>(
-      `with asked as (
-         insert into messages (conversation_id, role, content) values (?, 'user', ?) returning id
+    const rows = await preparedQuery<{
+      conversation_id: string | null;
+      question_id: string | null;
+      answer_id: string | null;
+    }>(
+      this.em(),
+      `with conversation as (${conversation.sql}), asked as (
+         insert into messages (conversation_id, role, content) select id, 'user', ? from conversation returning id
        ), answer as (
          insert into messages (conversation_id, role, content, created_at)
-         values (?, 'assistant', '', clock_timestamp()) returning id
-       ), touched as (
-         update conversations set updated_at = now() where id = ?
+         select id, 'assistant', '', clock_timestamp() from conversation returning id
        )
-       select (select id from asked) as question_id, (select id from answer) as answer_id`,
-      [conversationId, question, conversationId, conversationId],
+       select (select id from conversation) as conversation_id, (select id from asked) as question_id,
+         (select id from answer) as answer_id`,
+      [...conversation.params, question],
     );
-    return { questionId: rows[0]!.question_id, answerId: rows[0]!.answer_id };
+    const row = rows[0];
+    if (!row?.conversation_id || !row.question_id || !row.answer_id) return null;
+    return { conversationId: row.conversation_id, questionId: row.question_id, answerId: row.answer_id };
   }
 
   /** The conversation's stored state (JSON as saved; the caller validates it). */
@@ -136,13 +165,13 @@ export class ChatRepository {
     },
     u: UsageRecord,
   ): Promise<void> {
-    const ids = m.productIds.length ? `array[${m.productIds.map(() => '?::uuid').join(', ')}]` : `'{}'::uuid[]`;
     const saveState = m.state
       ? `, saved as (update conversations set state = ?::jsonb, updated_at = now() where id = ?)`
       : '';
-    await this.em().execute(
+    await preparedQuery(
+      this.em(),
       `with answered as (
-         update messages set content = ?, product_ids = ${ids}, finish_reason = ?, meta = ?::jsonb,
+         update messages set content = ?, product_ids = ?::uuid[], finish_reason = ?, meta = ?::jsonb,
            comparison = ?::jsonb, actions = ?::jsonb, suggestions = ?::jsonb, tools = ?::jsonb
          where id = ?
        )${saveState}
@@ -151,7 +180,8 @@ export class ChatRepository {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         m.content,
-        ...m.productIds,
+        // Ids the tools returned (uuids from the database): an array literal needs no quoting.
+        `{${m.productIds.join(',')}}`,
         m.finishReason,
         JSON.stringify(m.meta),
         m.extras.comparison ? JSON.stringify(m.extras.comparison) : null,

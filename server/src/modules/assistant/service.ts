@@ -10,6 +10,7 @@ import type { Logger } from '../../platform/logger.js';
 import { activeGenerations } from '../../platform/metrics.js';
 import { consume, type LimiterFactory } from '../../platform/rate-limit.js';
 import { generationInProgress, messageTooLong, tokenBudgetExceeded } from './chat-errors.js';
+import type { Exchange } from './chat-repository.js';
 import type { ChatSink } from './chat-sink.js';
 import { GenerationAborted, runTurn, type AbortCause, type TurnDeps } from './turn/run-turn.js';
 import { StartGate } from './turn/start-gate.js';
@@ -93,20 +94,17 @@ export class ChatService {
 
     const lockToken = randomUUID();
     if (!(await this.deps.locks.acquire(key, lockToken, this.maxGenerationMs + 30_000))) throw generationInProgress();
-    let conversationId: string;
-    let ids: { questionId: string; answerId: string };
+    let ids: Exchange;
     try {
       // Counted only for messages that would start an answer (after the lock).
       await this.deps.quota?.admit(actor);
-      conversationId = input.conversationId
-        ? ((await this.deps.repo.ownedConversation(actor, input.conversationId)) ?? throwNotFound())
-        : await this.deps.repo.createConversation(actor, message.slice(0, 80));
-      ids = await this.deps.repo.addExchange(conversationId, message);
+      const target = input.conversationId ? { conversationId: input.conversationId } : { title: message.slice(0, 80) };
+      ids = (await this.deps.repo.openExchange(actor, message, target)) ?? throwNotFound();
     } catch (err) {
       await this.deps.locks.release(key, lockToken).catch(() => undefined);
       throw err;
     }
-    const messageId = ids.answerId;
+    const { conversationId, answerId: messageId } = ids;
 
     const controller = new AbortController();
     const cap = setTimeout(() => controller.abort(new GenerationAborted('timeout')), this.maxGenerationMs);
