@@ -155,6 +155,27 @@ describe('GroqProvider over CompletionsRequest', () => {
     ]);
   });
 
+  it('reuses one kept-alive connection for answers one after another', async () => {
+    let connections = 0;
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`data: ${JSON.stringify({ choices: [{ delta: { content: 'ok' } }] })}\n\ndata: [DONE]\n\n`);
+    });
+    server!.on('connection', () => connections++);
+    const p = provider(base);
+    for (let i = 0; i < 3; i++) {
+      const seen: LlmDelta[] = [];
+      for await (const d of p.stream({
+        messages: [{ role: 'user', content: 'hola' }],
+        signal: new AbortController().signal,
+      }))
+        seen.push(d);
+      expect(seen).toEqual([{ type: 'text', text: 'ok' }]);
+    }
+    p.close();
+    expect(connections).toBe(1);
+  });
+
   it('retries a 503 once, then gives up as unavailable with the status', async () => {
     let calls = 0;
     const base = await serve((_req, res) => {
