@@ -36,17 +36,6 @@ describe.each(impls)('%s cache', (_name, make) => {
     expect(await cache.get('catalog', 'k')).toBe('fresh');
   });
 
-  it('keeps bytes byte for byte (multi-byte UTF-8 included), readable as JSON too', async () => {
-    const cache = make();
-    const bytes = Buffer.from(JSON.stringify({ q: '¿Qué RTX 4070? — 12 GB, 599 €', emoji: '🎮' }));
-    await cache.setBytes('catalog', 'b', bytes, 60);
-    const back = await cache.getBytes('catalog', 'b');
-    expect(back).toBeInstanceOf(Buffer);
-    expect(back!.equals(bytes)).toBe(true);
-    expect(await cache.get('catalog', 'b')).toEqual({ q: '¿Qué RTX 4070? — 12 GB, 599 €', emoji: '🎮' });
-    expect(await cache.getBytes('catalog', 'missing')).toBeUndefined();
-  });
-
   it('expires entries after their TTL', async () => {
     const cache = make();
     await cache.set('ttl', 'k', 'v', 1);

@@ -7,15 +7,14 @@ import { cacheLookups } from './metrics.js';
 export interface Cache {
   get<T>(namespace: string, key: string): Promise<T | undefined>;
   set(namespace: string, key: string, value: unknown, ttlS: number): Promise<void>;
-  /** The stored bytes as they are (no decode, no parse), for responses sent as bytes. */
-  getBytes(namespace: string, key: string): Promise<Buffer | undefined>;
-  /** Never rejects: a failed write is a later miss. */
-  setBytes(namespace: string, key: string, bytes: Buffer, ttlS: number): Promise<void>;
+  /** The stored JSON text as is (no parse), for responses sent as bytes. */
+  getText(namespace: string, key: string): Promise<string | undefined>;
+  setText(namespace: string, key: string, json: string, ttlS: number): Promise<void>;
   invalidate(namespace: string): Promise<void>;
 }
 
 export class MemoryCache implements Cache {
-  private readonly entries = new Map<string, { value: Buffer; expires: number }>();
+  private readonly entries = new Map<string, { value: string; expires: number }>();
   private readonly versions = new Map<string, number>();
   constructor(private readonly maxEntries = 5_000) {}
 
@@ -23,10 +22,10 @@ export class MemoryCache implements Cache {
     return `${ns}:${this.versions.get(ns) ?? 0}:${key}`;
   }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
-    const bytes = await this.getBytes(ns, key);
-    return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
+    const text = await this.getText(ns, key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   }
-  async getBytes(ns: string, key: string): Promise<Buffer | undefined> {
+  async getText(ns: string, key: string): Promise<string | undefined> {
     const k = this.full(ns, key);
     const hit = this.entries.get(k);
     if (!hit || hit.expires < Date.now()) {
@@ -38,11 +37,11 @@ export class MemoryCache implements Cache {
     return hit.value;
   }
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
-    await this.setBytes(ns, key, Buffer.from(JSON.stringify(value)), ttlS);
+    await this.setText(ns, key, JSON.stringify(value), ttlS);
   }
-  async setBytes(ns: string, key: string, bytes: Buffer, ttlS: number): Promise<void> {
+  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(this.full(ns, key), { value: bytes, expires: Date.now() + ttlS * 1000 });
+    this.entries.set(this.full(ns, key), { value: json, expires: Date.now() + ttlS * 1000 });
   }
   async invalidate(ns: string): Promise<void> {
     this.versions.set(ns, (this.versions.get(ns) ?? 0) + 1);
@@ -73,20 +72,13 @@ export class RedisCache implements Cache {
     return `${this.prefix}{${ns}}:`;
   }
   async get<T>(ns: string, key: string): Promise<T | undefined> {
-    const bytes = await this.getBytes(ns, key);
-    return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
+    const text = await this.getText(ns, key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   }
-  // Buffers both ways: a 30 KB listing is neither decoded to a string on a hit nor encoded
-  // from one on a write (it is already the response's bytes).
-  async getBytes(ns: string, key: string): Promise<Buffer | undefined> {
+  async getText(ns: string, key: string): Promise<string | undefined> {
     try {
-      const raw = (await this.redis.callBuffer('EVAL', [
-        versionedGet,
-        1,
-        `${this.base(ns)}version`,
-        this.base(ns),
-        key,
-      ])) as Buffer | null;
+      const raw = (await this.redis.eval(versionedGet, 1, `${this.base(ns)}version`, this.base(ns), key)) as
+        string | null;
       cacheLookups.inc({ result: raw ? 'hit' : 'miss' });
       return raw ?? undefined;
     } catch (err) {
@@ -96,11 +88,11 @@ export class RedisCache implements Cache {
     }
   }
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
-    await this.setBytes(ns, key, Buffer.from(JSON.stringify(value)), ttlS);
+    await this.setText(ns, key, JSON.stringify(value), ttlS);
   }
-  async setBytes(ns: string, key: string, bytes: Buffer, ttlS: number): Promise<void> {
+  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     try {
-      await this.redis.eval(versionedSet, 1, `${this.base(ns)}version`, this.base(ns), key, bytes, ttlS);
+      await this.redis.eval(versionedSet, 1, `${this.base(ns)}version`, this.base(ns), key, json, ttlS);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache set failed');
     }

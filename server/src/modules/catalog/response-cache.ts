@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { SerializedBody } from '../../http/cached-response.js';
 
-export function withEtag(body: Buffer): SerializedBody {
+export function serialize(json: string): SerializedBody {
+  const body = Buffer.from(json);
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 

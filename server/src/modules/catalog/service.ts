@@ -27,7 +27,7 @@ import { embedProduct } from './product-embeddings.js';
 import { normalizeProductText } from './product-text.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { SerializedBody } from '../../http/cached-response.js';
-import { ResponseCache, withEtag } from './response-cache.js';
+import { ResponseCache, serialize } from './response-cache.js';
 
 /** The product columns of the listing's page join, built once. */
 const PAGE_COLUMNS = gpuColumnsOf('g');
@@ -126,13 +126,12 @@ export class CatalogService {
     const local = this.responses.get(key);
     if (local) return local;
     const generation = this.responses.generation;
-    let body = await this.deps.cache.getBytes(CATALOG_CACHE_NS, key);
-    if (body === undefined) {
-      body = Buffer.from(JSON.stringify(await this.queryList(query, opts.includeInactive, lang)));
-      // Not awaited (it never rejects): the response need not wait for the shared tier's write.
-      void this.deps.cache.setBytes(CATALOG_CACHE_NS, key, body, CACHE_TTL_S);
+    let json = await this.deps.cache.getText(CATALOG_CACHE_NS, key);
+    if (json === undefined) {
+      json = JSON.stringify(await this.queryList(query, opts.includeInactive, lang));
+      await this.deps.cache.setText(CATALOG_CACHE_NS, key, json, CACHE_TTL_S);
     }
-    const serialized = withEtag(body);
+    const serialized = serialize(json);
     this.responses.set(key, serialized, generation);
     return serialized;
   }
