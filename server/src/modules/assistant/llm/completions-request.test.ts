@@ -12,7 +12,6 @@ import { GroqProvider, LlmStreamError } from './groq-provider.js';
 import { LlmUnavailableError, type LlmDelta } from './provider.js';
 
 let server: Server | undefined;
-const opened: CompletionsRequest[] = [];
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   server = createServer(handler);
@@ -20,11 +19,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function client(baseURL: string, timeoutMs = 2_000): CompletionsRequest {
-  const c = new CompletionsRequest({ apiKey: 'k', baseURL, timeoutMs });
-  opened.push(c);
-  return c;
-}
+const client = (baseURL: string, timeoutMs = 2_000) => new CompletionsRequest({ apiKey: 'k', baseURL, timeoutMs });
 
 const readAll = async (res: AsyncIterable<Buffer>) => {
   let text = '';
@@ -33,7 +28,6 @@ const readAll = async (res: AsyncIterable<Buffer>) => {
 };
 
 afterEach(async () => {
-  for (const c of opened.splice(0)) c.close();
   server?.closeAllConnections();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   server = undefined;
@@ -127,7 +121,6 @@ describe('GroqProvider over CompletionsRequest', () => {
     const err = await (async () => {
       for await (const d of stream) seen.push(d);
     })().catch((e: unknown) => e);
-    p.close();
     expect(seen).toEqual([{ type: 'text', text: 'Hola' }]);
     expect(err).toBeInstanceOf(LlmStreamError);
     expect((err as Error).message).toBe('model overloaded');
@@ -148,7 +141,6 @@ describe('GroqProvider over CompletionsRequest', () => {
       signal: new AbortController().signal,
     }))
       seen.push(d);
-    p.close();
     expect(seen).toEqual([
       { type: 'text', text: 'Una RTX 4070' },
       { type: 'text', text: '.' },
@@ -172,7 +164,6 @@ describe('GroqProvider over CompletionsRequest', () => {
         seen.push(d);
       expect(seen).toEqual([{ type: 'text', text: 'ok' }]);
     }
-    p.close();
     expect(connections).toBe(1);
   });
 
@@ -188,7 +179,6 @@ describe('GroqProvider over CompletionsRequest', () => {
     const err = await (async () => {
       for await (const _ of stream) void _;
     })().catch((e: unknown) => e);
-    p.close();
     expect(calls).toBe(2);
     expect(err).toBeInstanceOf(LlmUnavailableError);
     expect(err).toMatchObject({ status: 503, message: '503 busy' });

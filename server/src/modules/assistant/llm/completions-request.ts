@@ -8,7 +8,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-export const DEFAULT_LLM_BASE_URL = 'https://api.groq.com';
+const DEFAULT_LLM_BASE_URL = 'https://api.groq.com';
 /** The most of an error body kept for its message. */
 const ERROR_BODY_LIMIT = 16 * 1024;
 
@@ -112,10 +112,6 @@ export class CompletionsRequest {
       req.end(payload);
     });
   }
-
-  close(): void {
-    this.agent.destroy();
-  }
 }
 
 function readErrorBody(res: IncomingMessage): Promise<string> {
@@ -130,11 +126,17 @@ function readErrorBody(res: IncomingMessage): Promise<string> {
   });
 }
 
+/** The `message` of an API error object (`{error: {...}}` in an error body or a stream event). */
+export function apiErrorMessage(error: unknown): string | undefined {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message.slice(0, 200) : undefined;
+}
+
 /** The API's `{error: {message}}`, else the body's start. */
 function errorMessage(text: string): string {
   try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof parsed.error?.message === 'string') return parsed.error.message;
+    const message = apiErrorMessage((JSON.parse(text) as { error?: unknown }).error);
+    if (message) return message;
   } catch {
     // not JSON: the text itself
   }

@@ -22,7 +22,12 @@ import {
   type LlmToolCall,
   type LlmUsage,
 } from './provider.js';
-import { CompletionsRequest, UpstreamConnectionError, UpstreamStatusError } from './completions-request.js';
+import {
+  apiErrorMessage,
+  CompletionsRequest,
+  UpstreamConnectionError,
+  UpstreamStatusError,
+} from './completions-request.js';
 import { retryDelayMs } from './retry-after.js';
 import { SseParser } from './sse-parser.js';
 
@@ -77,11 +82,6 @@ export class GroqProvider implements LlmProvider {
     this.request = new CompletionsRequest({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeoutMs: opts.timeoutMs });
   }
 
-  /** Closes the idle pooled connections (shutdown). */
-  close(): void {
-    this.request.close();
-  }
-
   stream(req: LlmRequest): LlmStream {
     const state: StreamState = { usage: null, finishReason: null };
     return {
@@ -132,7 +132,7 @@ export class GroqProvider implements LlmProvider {
           // An error reported inside the stream: the text before it still goes out first.
           if (chunk.error) {
             if (batch) yield { type: 'text', text: batch };
-            throw new LlmStreamError(streamErrorMessage(chunk.error));
+            throw new LlmStreamError(apiErrorMessage(chunk.error) ?? JSON.stringify(chunk.error).slice(0, 200));
           }
           arm();
           const choice = chunk.choices?.[0];
@@ -214,10 +214,4 @@ export class GroqProvider implements LlmProvider {
       }
     }
   }
-}
-
-/** The API's in-stream `error` object as one line. */
-function streamErrorMessage(error: object): string {
-  const message = (error as { message?: unknown }).message;
-  return typeof message === 'string' ? message.slice(0, 200) : JSON.stringify(error).slice(0, 200);
 }

@@ -18,6 +18,6 @@ describe('retryDelayMs', () => {
   });
 
   it('reads the first of a repeated header', () => {
-    expect(retryDelayMs({ 'retry-after': ['1', '9'] })).toBe(1000);
+    expect(retryDelayMs({ 'retry-after-ms': ['100', '900'] })).toBe(100);
   });
 });
