@@ -7,9 +7,6 @@ import { cacheLookups } from './metrics.js';
 export interface Cache {
   get<T>(namespace: string, key: string): Promise<T | undefined>;
   set(namespace: string, key: string, value: unknown, ttlS: number): Promise<void>;
-  /** The stored JSON text as is (no parse), for responses sent as bytes. */
-  getText(namespace: string, key: string): Promise<string | undefined>;
-  setText(namespace: string, key: string, json: string, ttlS: number): Promise<void>;
   invalidate(namespace: string): Promise<void>;
 }
 
@@ -25,7 +22,7 @@ export class MemoryCache implements Cache {
     const text = await this.getText(ns, key);
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
-  async getText(ns: string, key: string): Promise<string | undefined> {
+  private async getText(ns: string, key: string): Promise<string | undefined> {
     const k = this.full(ns, key);
     const hit = this.entries.get(k);
     if (!hit || hit.expires < Date.now()) {
@@ -39,7 +36,7 @@ export class MemoryCache implements Cache {
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
     await this.setText(ns, key, JSON.stringify(value), ttlS);
   }
-  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
+  private async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(this.full(ns, key), { value: json, expires: Date.now() + ttlS * 1000 });
   }
@@ -75,7 +72,7 @@ export class RedisCache implements Cache {
     const text = await this.getText(ns, key);
     return text === undefined ? undefined : (JSON.parse(text) as T);
   }
-  async getText(ns: string, key: string): Promise<string | undefined> {
+  private async getText(ns: string, key: string): Promise<string | undefined> {
     try {
       const raw = (await this.redis.eval(versionedGet, 1, `${this.base(ns)}version`, this.base(ns), key)) as
         string | null;
@@ -90,7 +87,7 @@ export class RedisCache implements Cache {
   async set(ns: string, key: string, value: unknown, ttlS: number): Promise<void> {
     await this.setText(ns, key, JSON.stringify(value), ttlS);
   }
-  async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
+  private async setText(ns: string, key: string, json: string, ttlS: number): Promise<void> {
     try {
       await this.redis.eval(versionedSet, 1, `${this.base(ns)}version`, this.base(ns), key, json, ttlS);
     } catch (err) {

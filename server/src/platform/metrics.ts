@@ -134,6 +134,20 @@ export const cacheLookups = new client.Counter({
   registers,
 });
 
+export const catalogListingLookups = new client.Counter({
+  name: 'catalog_listing_lookups_total',
+  help: "GET /api/gpus pages: served from the instance's bytes (hit) or read from the database (miss)",
+  labelNames: ['result'] as const,
+  registers,
+});
+
+export const catalogProductJson = new client.Counter({
+  name: 'catalog_product_json_total',
+  help: "Products on listing pages read from the database: JSON kept from the row's version (kept) or built",
+  labelNames: ['result'] as const,
+  registers,
+});
+
 export const rateLimitHits = new client.Counter({
   name: 'rate_limit_hits_total',
   help: 'Requests or events refused by a rate limiter',

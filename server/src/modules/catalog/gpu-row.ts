@@ -9,13 +9,6 @@ import { centsToDollars } from '../../db/types/money.js';
 export const gpuColumns =
   'id, sku, name, brand, vram_gb, price_cents, stock, description_es, description_en, image_key, thumbnail_key, is_active, specs';
 
-/** The same columns qualified by a table alias (for joins). */
-export const gpuColumnsOf = (alias: string): string =>
-  gpuColumns
-    .split(', ')
-    .map((c) => `${alias}.${c}`)
-    .join(', ');
-
 export interface GpuRow {
   id: string;
   sku: string;

@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { SerializedBody } from '../../http/cached-response.js';
 
-export function serialize(json: string): SerializedBody {
-  const body = Buffer.from(json);
+export function serialize(body: Buffer): SerializedBody {
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 

@@ -1,6 +1,9 @@
 // The product catalog: filtered listing with full-text search, one product, and admin writes.
-// Reads are cache-aside (Redis or memory); every write invalidates the namespace, and so does
-// every `stock.changed` on the bus (checkout), so a listing never shows a stale stock level.
+// A listing page is kept as its response bytes in this instance (response-cache.ts); a miss
+// reads the page from the database and reuses each product's JSON while its row is unchanged
+// (product-json-cache.ts). One product is cache-aside in the shared cache (Redis or memory).
+// Every write drops both, and so does every `stock.changed` on the bus (checkout, on any
+// instance), so a listing never shows a stale stock level.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -21,16 +24,23 @@ import type { Logger } from '../../platform/logger.js';
 import type { Embedder } from '../../platform/embedder.js';
 import type { StockService } from '../inventory/stock-service.js';
 import { GpuRecord } from '../../db/entities/index.js';
-import { GPU_FIELDS, gpuColumnsOf, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
+import { GPU_FIELDS, gpuColumns, gpuFromRecord, toGpu, type AssetUrl, type GpuRow } from './gpu-row.js';
 import { anyWordQuery, buildListSql, type MatchMode } from './list-query.js';
 import { embedProduct } from './product-embeddings.js';
 import { normalizeProductText } from './product-text.js';
 import { preparedQuery } from '../../db/prepared-query.js';
 import type { SerializedBody } from '../../http/cached-response.js';
 import { ResponseCache, serialize } from './response-cache.js';
+import { ProductJsonCache } from './product-json-cache.js';
+import { catalogListingLookups, catalogProductJson } from '../../platform/metrics.js';
 
-/** The product columns of the listing's page join, built once. */
-const PAGE_COLUMNS = gpuColumnsOf('g');
+const COMMA = Buffer.from(',');
+
+/** A listing row before its product's JSON is attached: id and row version (`xmin`). */
+interface PageRow {
+  id: string;
+  stamp: string;
+}
 export const CATALOG_CACHE_NS = 'catalog';
 const CACHE_TTL_S = 30;
 /** A second invalidation after a write catches a reader that loaded the old row mid-commit. */
@@ -74,6 +84,8 @@ function isUniqueViolation(err: unknown): boolean {
 export class CatalogService {
   /** Listings as wire bytes + ETag, in process (response-cache.ts). */
   private readonly responses: ResponseCache;
+  /** Each product's JSON per row version, for listings that miss `responses`. */
+  private readonly products = new ProductJsonCache();
   private lateInvalidation: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: CatalogServiceDeps) {
@@ -114,8 +126,10 @@ export class CatalogService {
   }
 
   /**
-   * One page as the bytes GET /api/gpus sends, with a strong ETag: from this process's tier,
-   * else the shared cache's text, else the database (then both tiers are filled).
+   * One page as the bytes GET /api/gpus sends, with a strong ETag: this instance's copy, else
+   * one statement to the database. There is no shared (Redis) tier for pages: it cost a miss
+   * two more round trips and 30 KB each way, and halved uncached throughput (docs/performance.md);
+   * with the rows' JSON reused, the database read it saved is one narrow prepared statement.
    */
   async listResponse(
     query: GpuListQuery,
@@ -124,53 +138,69 @@ export class CatalogService {
     const lang = opts.lang ?? defaultLanguage;
     const key = `list:${lang}:${JSON.stringify({ ...query, lang: undefined, includeInactive: opts.includeInactive })}`;
     const local = this.responses.get(key);
+    catalogListingLookups.inc({ result: local ? 'hit' : 'miss' });
     if (local) return local;
     const generation = this.responses.generation;
-    let json = await this.deps.cache.getText(CATALOG_CACHE_NS, key);
-    if (json === undefined) {
-      json = JSON.stringify(await this.queryList(query, opts.includeInactive, lang));
-      await this.deps.cache.setText(CATALOG_CACHE_NS, key, json, CACHE_TTL_S);
-    }
-    const serialized = serialize(json);
+    const serialized = serialize(await this.queryList(query, opts.includeInactive, lang));
     this.responses.set(key, serialized, generation);
     return serialized;
   }
 
-  private async queryList(query: GpuListQuery, includeInactive: boolean, lang: Language): Promise<GpuList> {
+  /** The page's `GpuList` JSON: which rows, in what order, and the total from the database; each row's JSON kept per version. */
+  private async queryList(query: GpuListQuery, includeInactive: boolean, lang: Language): Promise<Buffer> {
     let page = await this.queryPage(query, includeInactive, 'all');
     if (page.total === 0 && query.q && anyWordQuery(query.q).includes('|')) {
       page = await this.queryPage(query, includeInactive, 'any');
     }
-    return {
-      items: page.rows.map((r) => toGpu(r, this.deps.assetUrl, lang)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: page.total,
-    };
+    const items = await this.productsJson(page.rows, lang);
+    const parts: Buffer[] = [Buffer.from('{"items":[')];
+    items.forEach((json, i) => parts.push(...(i ? [COMMA, json] : [json])));
+    const tail: Omit<GpuList, 'items'> = { page: query.page, pageSize: query.pageSize, total: page.total };
+    parts.push(Buffer.from(`],${JSON.stringify(tail).slice(1)}`));
+    return Buffer.concat(parts);
   }
 
+  /**
+   * Each row's `Gpu` JSON in `lang`, in order: kept bytes where the row is the version they were
+   * made from, the rest read whole in one more statement (and kept). A row that changed since
+   * the page was read comes back as its newer version; one gone since is left out.
+   */
+  private async productsJson(rows: PageRow[], lang: Language): Promise<Buffer[]> {
+    const found = rows.map((r) => this.products.get(lang, r.id, r.stamp));
+    const missing = rows.filter((_, i) => !found[i]).map((r) => r.id);
+    catalogProductJson.inc({ result: 'kept' }, rows.length - missing.length);
+    if (missing.length === 0) return found as Buffer[];
+    catalogProductJson.inc({ result: 'built' }, missing.length);
+    const fresh = new Map<string, Buffer>();
+    const whole = await preparedQuery<GpuRow & { stamp: string }>(
+      this.deps.em(),
+      `select ${gpuColumns}, xmin::text as stamp from gpus where id = any(?::uuid[])`,
+      [missing],
+    );
+    for (const row of whole) {
+      const json = Buffer.from(JSON.stringify(toGpu(row, this.deps.assetUrl, lang)));
+      this.products.set(lang, row.id, row.stamp, json);
+      fresh.set(row.id, json);
+    }
+    return rows.flatMap((r, i) => found[i] ?? fresh.get(r.id) ?? []);
+  }
+
+  /** The page's ids with their row versions, and the total: one prepared statement over narrow rows. */
   private async queryPage(
     query: GpuListQuery,
     includeInactive: boolean,
     mode: MatchMode,
-  ): Promise<{ rows: GpuRow[]; total: number }> {
+  ): Promise<{ rows: PageRow[]; total: number }> {
     const sql = buildListSql(query, { includeInactive, mode });
     const offset = (query.page - 1) * query.pageSize;
     const em = this.deps.em();
-    // One round trip: the page and the total (a window count) as one prepared statement. The
-    // count and the sort run over narrow rows (id and the sort keys) and only the page's rows
-    // are read whole: counting over the wide rows (two descriptions, specs) carried every
-    // match through the sort and took twice the database time.
-    const keys = sql.orderKeys.map((k, i) => `${k.expr} as k${i}`).join(', ');
-    const byKeys = (alias: string) => sql.orderKeys.map((k, i) => `${alias}k${i} ${k.dir}`).join(', ');
-    const rows = await preparedQuery<GpuRow & { total_count: string }>(
+    // The total is a window count over the matches; only ids and versions leave the database
+    // (the rows' text is in `products` unless they changed).
+    const rows = await preparedQuery<PageRow & { total_count: string }>(
       em,
-      `with page as (
-         select id, count(*) over() as total_count, ${keys}
-         from ${sql.from} order by ${byKeys('')} limit ? offset ?
-       )
-       select ${PAGE_COLUMNS}, page.total_count from page join gpus g on g.id = page.id order by ${byKeys('page.')}`,
-      [...sql.orderParams, ...sql.params, query.pageSize, offset],
+      `select id, gpus.xmin::text as stamp, count(*) over() as total_count
+       from ${sql.from} order by ${sql.orderBy} limit ? offset ?`,
+      [...sql.params, ...sql.orderParams, query.pageSize, offset],
     );
     if (rows[0]) return { rows, total: Number(rows[0].total_count) };
     if (offset === 0) return { rows, total: 0 };
