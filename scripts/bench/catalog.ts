@@ -116,10 +116,11 @@ async function main(): Promise<void> {
   ];
   if (!only || only === 'cached') results.push(await run('GET /api/gpus cached', base + catalogPath));
   if (!only || only === 'uncached') {
-    // The uncached case's keys repeat from run to run (the same maxPrice sequence): an earlier
-    // run's entries, still in Redis for CACHE_TTL_S, would turn its misses into shared-tier
-    // hits (seen: the same code read 900-1,100 or 1,450-1,700 req/s by how long ago the last
-    // run was). Dropping the namespace first makes every request a real miss.
+    // The uncached case's keys repeat from run to run (the same maxPrice sequence). Listing
+    // pages were once kept in Redis too, and an earlier run's entries turned this run's misses
+    // into shared-tier hits (the same code read 900-1,100 or 1,450-1,700 req/s by how long ago
+    // the last run was). Pages now live only in the process, which starts empty; the namespace
+    // is still dropped first so nothing an older build left in Redis can be read.
     await platform.cache.invalidate(CATALOG_CACHE_NS);
     results.push(await run('GET /api/gpus uncached', base, [{ setupRequest: uncachedRequest }]));
   }
