@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from '../../src/modules/auth/tokens.js';
 import { hashRefreshToken } from '../../src/modules/auth/refresh-tokens.js';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
+import { appSql } from '../support/sql.js';
 import { api } from '../support/http.js';
 import { createUser } from '../support/users.js';
 
@@ -24,9 +25,7 @@ const password = 'violet-tractor-orbit-42';
 async function register(body: unknown) {
   return api(app.url, '/api/auth/register', { body, headers: fromIp() });
 }
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return app.platform.db.orm.em.fork().execute<T[]>(query, params);
-}
+const sql = appSql(() => app);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 describe('registration', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gpu, GpuList } from '@gpu/shared';
 import type { DomainEvents } from '../../src/platform/bus.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { appSql } from '../support/sql.js';
 import { api } from '../support/http.js';
 import { baseDatabaseUrl, hasRedis } from '../support/services.js';
 import { canRunRedisCluster, startTestRedisCluster } from '../support/redis-cluster.js';
@@ -21,9 +22,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return app.platform.db.orm.em.fork().execute<T[]>(query, params);
-}
+const sql = appSql(() => app);
 const newGpu = (over: Record<string, unknown> = {}) => ({
   sku: `TEST-${randomInt(1e9)}`,
   name: 'Sapphire PULSE Radeon RX 9070 Test Edition',

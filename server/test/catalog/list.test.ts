@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gpu, GpuList } from '@gpu/shared';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { appSql } from '../support/sql.js';
 import { api } from '../support/http.js';
 import { createUser } from '../support/users.js';
 
@@ -14,9 +15,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return app.platform.db.orm.em.fork().execute<T[]>(query, params);
-}
+const sql = appSql(() => app);
 async function count(where: string, params: unknown[] = []): Promise<number> {
   const [row] = await sql<{ n: string }>(`select count(*) as n from gpus where ${where}`, params);
   return Number(row!.n);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gpu, GpuList } from '@gpu/shared';
 import { catalogProductJson } from '../../src/platform/metrics.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { appSql } from '../support/sql.js';
 import { api } from '../support/http.js';
 
 let app: TestApp;
@@ -16,9 +17,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return app.platform.db.orm.em.fork().execute<T[]>(query, params);
-}
+const sql = appSql(() => app);
 
 /** A new cache key every call (`maxPrice` a cent higher), the same products in the page. */
 let bump = 0;

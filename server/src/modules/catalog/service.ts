@@ -154,7 +154,11 @@ export class CatalogService {
     }
     const items = await this.productsJson(page.rows, lang);
     const parts: Buffer[] = [Buffer.from('{"items":[')];
-    items.forEach((json, i) => parts.push(...(i ? [COMMA, json] : [json])));
+    items.forEach((json, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(json);
+    });
+    // The rest of the object after `items`: `{"page":1,...}` without its opening brace.
     const tail: Omit<GpuList, 'items'> = { page: query.page, pageSize: query.pageSize, total: page.total };
     parts.push(Buffer.from(`],${JSON.stringify(tail).slice(1)}`));
     return Buffer.concat(parts);
