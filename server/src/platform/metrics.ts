@@ -38,7 +38,7 @@ export const socketEvents = new client.Counter({
 
 export const socketRejections = new client.Counter({
   name: 'socketio_rejections_total',
-  help: 'Socket handshakes or events refused (auth, origin, rate limit, payload)',
+  help: 'Socket handshakes or events refused (auth, origin, rate limit, payload), and handshakes the client left before they finished',
   labelNames: ['reason'] as const,
   registers,
 });

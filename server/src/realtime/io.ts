@@ -110,6 +110,13 @@ export function createRealtime<S extends RealtimeServices>(
       const actor = await actorFromHandshake(s, socket.handshake.auth, ip);
       // Guests count against their address's open-socket allowance until they disconnect.
       if (actor.kind === 'guest') socket.data.holdsGuestPlace = await s.guestLimits.openSocket(actor.ip);
+      // A client that left while this ran never reaches `connection` nor `disconnect`:
+      // Socket.IO drops it on this same condition, so its place is given back here.
+      if (socket.conn.readyState !== 'open') {
+        socketRejections.inc({ reason: 'left_during_handshake' });
+        if (socket.data.holdsGuestPlace && actor.kind === 'guest') s.guestLimits.closeSocket(actor.ip);
+        socket.data.holdsGuestPlace = false;
+      }
       socket.data.actor = actor;
       // The credential has done its work; the socket does not keep a bearer token for its lifetime.
       socket.handshake.auth = {};
