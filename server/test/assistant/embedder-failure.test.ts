@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MiniLmEmbedder } from '../../src/modules/assistant/embeddings/minilm-embedder.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { api } from '../support/http.js';
+import { metricValue } from '../support/metrics.js';
 import { MULTILINGUAL_SPEC, writeTinyBertModel } from '../support/tiny-bert-model.js';
 
 const NAME = 'paraphrase-multilingual-MiniLM-L12-v2';
@@ -35,11 +36,7 @@ interface Answer {
 const ask = (message: string) =>
   api<Answer>(app.url, '/api/v1/ask-ai', { body: { message }, headers: { 'x-guest-id': crypto.randomUUID() } });
 
-const degradedCount = async (): Promise<number> => {
-  const metrics = await api<string>(app.url, '/metrics');
-  const line = metrics.body.split('\n').find((l) => l.startsWith('retrieval_degraded_total{reason="embedder"}'));
-  return line ? Number(line.split(' ').pop()) : 0;
-};
+const degradedCount = () => metricValue(app.url, 'retrieval_degraded_total', 'reason="embedder"');
 
 describe('the embedding worker dies while the server runs', () => {
   it('search answers from full-text, /health reports the failure, the fallback is counted', async () => {

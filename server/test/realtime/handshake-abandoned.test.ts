@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guestLimits } from '../../src/modules/auth/guest-limits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { api } from '../support/http.js';
+import { metricValue } from '../support/metrics.js';
 import { createTestRedisUrl } from '../support/redis.js';
 import { hasRedis } from '../support/services.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
@@ -16,13 +16,7 @@ import { closeAllClients, connectShopper, eventually, type ShopperClient } from 
 let app: TestApp;
 let proxy: TcpProxy;
 
-async function abandoned(): Promise<number> {
-  const text = (await api<string>(app.url, '/metrics')).body;
-  const line = text
-    .split('\n')
-    .find((l) => l.startsWith('socketio_rejections_total{') && l.includes('reason="left_during_handshake"'));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const abandoned = () => metricValue(app.url, 'socketio_rejections_total', 'reason="left_during_handshake"');
 
 describe.skipIf(!hasRedis)('a guest who leaves during the handshake', () => {
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/app.js';
 import { createUser } from '../support/users.js';
 import { api } from '../support/http.js';
+import { metricValue } from '../support/metrics.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../src/modules/auth/tokens.js';
 import { SOCKET_EVENT_LIMIT } from '../../src/realtime/event-rate-limit.js';
 import { ABUSE_DISCONNECT_AFTER } from '../../src/realtime/event-dispatch.js';
@@ -37,11 +38,7 @@ async function token(claims: { sub?: string; role?: string; exp: number }, secre
     .sign(secret);
 }
 
-async function metric(name: string, labels: string): Promise<number> {
-  const text = (await api<string>(app.url, '/metrics')).body;
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(labels));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
+const metric = (name: string, labels: string) => metricValue(app.url, name, labels);
 
 describe('handshake auth', () => {
   const now = () => Math.floor(Date.now() / 1000);
