@@ -107,11 +107,12 @@ export function printGoals(rows: ScenarioResult[], sockets: number): void {
   );
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+/** The middle value (the lower middle for an even count), by the bench's one percentile. */
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /**
  * Rounds (`--rounds N`, rows named "<scenario> rK"): each product row's ratio to the bare
